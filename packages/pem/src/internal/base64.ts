@@ -1,0 +1,106 @@
+import { NodeBuffer } from "./node-buffer.js";
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** char code → 6-bit value; 64 = white space, 65 = '=', 255 = invalid. */
+const DECODE_TABLE = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128).fill(255);
+  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+  for (const ws of [0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c]) table[ws] = 64;
+  table[0x3d] = 65;
+  return table;
+})();
+
+/** Lines of base64 whose lengths are multiples of 4, optionally padded at the very end. */
+const WELL_FORMED_BODY =
+  /^(?:(?:[A-Za-z0-9+/]{4})+\r?\n)*(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?(?:\r?\n)?$/;
+
+/** Why a base64 text was rejected, and where (offset into the text). */
+export interface Base64Problem {
+  readonly message: string;
+  readonly offset: number;
+}
+
+/**
+ * Checks base64 text that may contain white space anywhere; returns the first problem or
+ * `undefined`. The regular expression covers the common shape at native speed; the loop
+ * gives a precise position for everything else.
+ */
+export function findBase64Problem(text: string): Base64Problem | undefined {
+  if (WELL_FORMED_BODY.test(text)) return undefined;
+  let count = 0;
+  let padding = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const kind = code < 128 ? (DECODE_TABLE[code] ?? 255) : 255;
+    if (kind === 64) continue;
+    if (kind === 255) {
+      const shown = code < 0x20 || code > 0x7e ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}` : `'${text[i] ?? ""}'`;
+      return { message: `invalid base64 character ${shown}`, offset: i };
+    }
+    if (kind === 65) {
+      padding++;
+      if (padding > 2) return { message: "too much '=' padding", offset: i };
+    } else if (padding > 0) {
+      return { message: "base64 data after '=' padding", offset: i };
+    }
+    count++;
+  }
+  if (count % 4 !== 0) {
+    return { message: `base64 length ${count} is not a multiple of 4 (truncated or missing padding)`, offset: text.length };
+  }
+  if (padding > 0 && count - padding < 2) return { message: "'=' padding without data", offset: text.length };
+  return undefined;
+}
+
+/** Decodes base64 already checked by {@link findBase64Problem}. */
+export function decodeCheckedBase64(text: string): Uint8Array {
+  if (NodeBuffer !== undefined) {
+    const buffer = NodeBuffer.from(text, "base64");
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+  return decodeBase64Portable(text);
+}
+
+function decodeBase64Portable(text: string): Uint8Array {
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let length = 0;
+  let accumulator = 0;
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const value = DECODE_TABLE[code] ?? 255;
+    if (value >= 64) continue;
+    accumulator = ((accumulator << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[length++] = (accumulator >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, length);
+}
+
+/** Encodes bytes as base64 (no line breaks). */
+export function encodeBase64(bytes: Uint8Array): string {
+  if (NodeBuffer !== undefined) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+  let out = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63) + ALPHABET.charAt((n >> 6) & 63) + ALPHABET.charAt(n & 63);
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = ((bytes[i] ?? 0) << 16) | (rest === 2 ? (bytes[i + 1] ?? 0) << 8 : 0);
+    out += ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63) + (rest === 2 ? ALPHABET.charAt((n >> 6) & 63) : "=") + "=";
+  }
+  return out;
+}
+
+/** Splits base64 into lines of `width` characters, each ending in "\n". */
+export function wrapLines(base64: string, width: number): string {
+  let out = "";
+  for (let i = 0; i < base64.length; i += width) out += `${base64.slice(i, i + width)}\n`;
+  return out;
+}

@@ -1,0 +1,2 @@
+// The public contract of @sslkit/x509: explicit named exports, added as each concept lands.
+export {};
