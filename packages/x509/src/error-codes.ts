@@ -1,0 +1,30 @@
+/**
+ * Every code an {@link @sslkit/errors#X509Error} from `@sslkit/x509` can carry, with what it means.
+ * Each engineer of the package adds the codes of their own area here.
+ *
+ * @example
+ * ```ts
+ * if (error.code === X509ErrorCode.TRUNCATED) console.error("the certificate is cut short at", error.offset);
+ * ```
+ */
+export const X509ErrorCode = {
+  /** The input ends inside a DER element (truncated certificate). */
+  TRUNCATED: "ERR_SSLKIT_X509_TRUNCATED",
+  /** A DER length field is malformed: indefinite (BER), longer than 4 bytes, or past the enclosing element. */
+  BAD_LENGTH: "ERR_SSLKIT_X509_BAD_LENGTH",
+  /** A DER element has another tag than the X.509 grammar requires at that place. */
+  UNEXPECTED_TAG: "ERR_SSLKIT_X509_UNEXPECTED_TAG",
+  /** Bytes follow the certificate (or a structure inside it) where nothing may follow. */
+  TRAILING_DATA: "ERR_SSLKIT_X509_TRAILING_DATA",
+  /** A primitive value is invalid: an INTEGER with illegal padding, a bad OBJECT IDENTIFIER, a bad BOOLEAN. */
+  BAD_VALUE: "ERR_SSLKIT_X509_BAD_VALUE",
+  /** A name attribute or general name holds a string that OpenSSL/CPython cannot convert to text. */
+  BAD_STRING: "ERR_SSLKIT_X509_BAD_STRING",
+  /** A known extension (SAN, AIA, CRL distribution points, …) is not valid DER for its ASN.1 type. */
+  BAD_EXTENSION: "ERR_SSLKIT_X509_BAD_EXTENSION",
+  /** Constructed elements nest deeper than the decoder allows (hostile input). */
+  TOO_DEEP: "ERR_SSLKIT_X509_TOO_DEEP",
+  /** The input holds no certificate: empty bytes, or PEM text without a CERTIFICATE block. */
+  NO_CERTIFICATE: "ERR_SSLKIT_X509_NO_CERTIFICATE",
+} as const;
+export type X509ErrorCode = (typeof X509ErrorCode)[keyof typeof X509ErrorCode];
