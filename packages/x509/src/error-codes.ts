@@ -26,5 +26,15 @@ export const X509ErrorCode = {
   TOO_DEEP: "ERR_SSLKIT_X509_TOO_DEEP",
   /** The input holds no certificate: empty bytes, or PEM text without a CERTIFICATE block. */
   NO_CERTIFICATE: "ERR_SSLKIT_X509_NO_CERTIFICATE",
+  /** `certTimeToSeconds`: the month or the rest of the string does not match `'%b %d %H:%M:%S %Y GMT'`. */
+  TIME_FORMAT: "ERR_SSLKIT_X509_TIME_FORMAT",
+  /** `certTimeToSeconds`: characters follow `GMT` (CPython: "unconverted data remains"). */
+  TIME_TRAILING_DATA: "ERR_SSLKIT_X509_TIME_TRAILING_DATA",
+  /** `certTimeToSeconds`: the year 0000, which Python's calendar cannot represent. */
+  TIME_OUT_OF_RANGE: "ERR_SSLKIT_X509_TIME_OUT_OF_RANGE",
+  /** `matchHostname`: the certificate dict is empty, `null` or `undefined` (peer not verified). */
+  EMPTY_CERTIFICATE: "ERR_SSLKIT_X509_EMPTY_CERTIFICATE",
+  /** `matchHostname`: an `IP Address` entry of the dict is not an address (CPython raises `ValueError`). */
+  BAD_IP_ADDRESS: "ERR_SSLKIT_X509_BAD_IP_ADDRESS",
 } as const;
 export type X509ErrorCode = (typeof X509ErrorCode)[keyof typeof X509ErrorCode];

@@ -1,2 +1,2 @@
 // The public contract of @sslkit/x509: explicit named exports, added as each concept lands.
-export {};
+export { certTimeToSeconds } from "./cert-time.js";
