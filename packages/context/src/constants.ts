@@ -1,0 +1,215 @@
+/**
+ * Certificate verification policy; names and values match Python's `ssl.VerifyMode`.
+ *
+ * @example
+ * ```ts
+ * context.verifyMode = VerifyMode.CERT_OPTIONAL;
+ * ```
+ * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.VerifyMode | ssl.VerifyMode}
+ */
+export const VerifyMode = {
+  CERT_NONE: 0,
+  CERT_OPTIONAL: 1,
+  CERT_REQUIRED: 2,
+} as const;
+/** One of the {@link VerifyMode} values. */
+export type VerifyMode = (typeof VerifyMode)[keyof typeof VerifyMode];
+
+/** `ssl.CERT_NONE`: the peer's certificate is not requested (server) or not verified (client). */
+export const CERT_NONE = 0;
+/** `ssl.CERT_OPTIONAL`: a server asks for a client certificate and verifies it when one is sent. */
+export const CERT_OPTIONAL = 1;
+/** `ssl.CERT_REQUIRED`: the peer must present a certificate that verifies. */
+export const CERT_REQUIRED = 2;
+
+/**
+ * The protocol a context is made for; names and values match Python's `ssl._SSLMethod`
+ * (`PROTOCOL_SSLv2 = 0` and `PROTOCOL_SSLv3 = 1` as in Python 2.7–3.9, where they existed).
+ *
+ * @example
+ * ```ts
+ * const context = new SSLContext(Protocol.PROTOCOL_TLS_SERVER);
+ * ```
+ * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.PROTOCOL_TLS | ssl.PROTOCOL_*}
+ */
+export const Protocol = {
+  PROTOCOL_SSLv2: 0,
+  PROTOCOL_SSLv3: 1,
+  PROTOCOL_TLS: 2,
+  PROTOCOL_TLSv1: 3,
+  PROTOCOL_TLSv1_1: 4,
+  PROTOCOL_TLSv1_2: 5,
+  PROTOCOL_TLS_CLIENT: 16,
+  PROTOCOL_TLS_SERVER: 17,
+} as const;
+/** One of the {@link Protocol} values. */
+export type Protocol = (typeof Protocol)[keyof typeof Protocol];
+
+/** `ssl.PROTOCOL_SSLv2`: exists for old code; no OpenSSL that Node runs supports SSLv2. */
+export const PROTOCOL_SSLv2 = 0;
+/** `ssl.PROTOCOL_SSLv3`: exists for old code; Node's OpenSSL is built without SSLv3. */
+export const PROTOCOL_SSLv3 = 1;
+/** `ssl.PROTOCOL_TLS`: negotiate the highest version both sides support. */
+export const PROTOCOL_TLS = 2;
+/** `ssl.PROTOCOL_SSLv23`: Python's old alias of {@link PROTOCOL_TLS}. */
+export const PROTOCOL_SSLv23 = 2;
+/** `ssl.PROTOCOL_TLSv1`: TLS 1.0 only. */
+export const PROTOCOL_TLSv1 = 3;
+/** `ssl.PROTOCOL_TLSv1_1`: TLS 1.1 only. */
+export const PROTOCOL_TLSv1_1 = 4;
+/** `ssl.PROTOCOL_TLSv1_2`: TLS 1.2 only. */
+export const PROTOCOL_TLSv1_2 = 5;
+/** `ssl.PROTOCOL_TLS_CLIENT`: client side; verifies the server and its host name by default. */
+export const PROTOCOL_TLS_CLIENT = 16;
+/** `ssl.PROTOCOL_TLS_SERVER`: server side. */
+export const PROTOCOL_TLS_SERVER = 17;
+
+/**
+ * TLS protocol versions for {@link SSLContext.minimumVersion}/`maximumVersion`; names and
+ * values match Python's `ssl.TLSVersion` (wire version numbers, and -2/-1 for the bounds).
+ *
+ * @example
+ * ```ts
+ * context.minimumVersion = TLSVersion.TLSv1_3;
+ * ```
+ * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.TLSVersion | ssl.TLSVersion}
+ */
+export const TLSVersion = {
+  MINIMUM_SUPPORTED: -2,
+  SSLv3: 0x0300,
+  TLSv1: 0x0301,
+  TLSv1_1: 0x0302,
+  TLSv1_2: 0x0303,
+  TLSv1_3: 0x0304,
+  MAXIMUM_SUPPORTED: -1,
+} as const;
+/** One of the {@link TLSVersion} values. */
+export type TLSVersion = (typeof TLSVersion)[keyof typeof TLSVersion];
+
+/**
+ * `SSL_OP_*` option bits with Python's names and OpenSSL 3's values (`OP_ALL` is OpenSSL's
+ * `SSL_OP_ALL` without `SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS`, as in Python).
+ *
+ * @example
+ * ```ts
+ * context.options |= Options.OP_NO_TLSv1_3;
+ * ```
+ * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.Options | ssl.Options}
+ */
+export const Options = {
+  OP_ALL: 0x80000050,
+  OP_LEGACY_SERVER_CONNECT: 0x4,
+  OP_IGNORE_UNEXPECTED_EOF: 0x80,
+  OP_NO_TICKET: 0x4000,
+  OP_NO_COMPRESSION: 0x20000,
+  OP_ENABLE_MIDDLEBOX_COMPAT: 0x100000,
+  OP_CIPHER_SERVER_PREFERENCE: 0x400000,
+  OP_NO_SSLv2: 0,
+  OP_NO_SSLv3: 0x2000000,
+  OP_NO_TLSv1: 0x4000000,
+  OP_NO_TLSv1_2: 0x8000000,
+  OP_NO_TLSv1_1: 0x10000000,
+  OP_NO_TLSv1_3: 0x20000000,
+  OP_NO_RENEGOTIATION: 0x40000000,
+  OP_SINGLE_DH_USE: 0,
+  OP_SINGLE_ECDH_USE: 0,
+} as const;
+/** A bitmask of {@link Options} values. */
+export type Options = number;
+
+/** `ssl.OP_ALL`: OpenSSL's bug workarounds. */
+export const OP_ALL = 0x80000050;
+/** `ssl.OP_NO_SSLv2`: 0, SSLv2 no longer exists in OpenSSL. */
+export const OP_NO_SSLv2 = 0;
+/** `ssl.OP_NO_SSLv3`: refuse SSLv3. */
+export const OP_NO_SSLv3 = 0x2000000;
+/** `ssl.OP_NO_TLSv1`: refuse TLS 1.0. */
+export const OP_NO_TLSv1 = 0x4000000;
+/** `ssl.OP_NO_TLSv1_1`: refuse TLS 1.1. */
+export const OP_NO_TLSv1_1 = 0x10000000;
+/** `ssl.OP_NO_TLSv1_2`: refuse TLS 1.2. */
+export const OP_NO_TLSv1_2 = 0x8000000;
+/** `ssl.OP_NO_TLSv1_3`: refuse TLS 1.3. */
+export const OP_NO_TLSv1_3 = 0x20000000;
+/** `ssl.OP_NO_COMPRESSION`: no TLS compression (CRIME). */
+export const OP_NO_COMPRESSION = 0x20000;
+/** `ssl.OP_CIPHER_SERVER_PREFERENCE`: a server picks the cipher by its own order. */
+export const OP_CIPHER_SERVER_PREFERENCE = 0x400000;
+/** `ssl.OP_SINGLE_DH_USE`: 0 in OpenSSL ≥ 1.1 (always on). */
+export const OP_SINGLE_DH_USE = 0;
+/** `ssl.OP_SINGLE_ECDH_USE`: 0 in OpenSSL ≥ 1.1 (always on). */
+export const OP_SINGLE_ECDH_USE = 0;
+/** `ssl.OP_NO_TICKET`: no stateless session tickets. */
+export const OP_NO_TICKET = 0x4000;
+/** `ssl.OP_NO_RENEGOTIATION`: refuse TLS ≤ 1.2 renegotiation. */
+export const OP_NO_RENEGOTIATION = 0x40000000;
+/** `ssl.OP_ENABLE_MIDDLEBOX_COMPAT`: TLS 1.3 middlebox compatibility mode. */
+export const OP_ENABLE_MIDDLEBOX_COMPAT = 0x100000;
+/** `ssl.OP_IGNORE_UNEXPECTED_EOF`: treat a ragged EOF as a clean close. */
+export const OP_IGNORE_UNEXPECTED_EOF = 0x80;
+/** `ssl.OP_LEGACY_SERVER_CONNECT` (Python 3.12): allow servers without RFC 5746. */
+export const OP_LEGACY_SERVER_CONNECT = 0x4;
+
+/**
+ * `X509_V_FLAG_*` verification flags with Python's names and OpenSSL's values.
+ *
+ * @example
+ * ```ts
+ * context.verifyFlags |= VerifyFlags.VERIFY_X509_PARTIAL_CHAIN;
+ * ```
+ * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.VerifyFlags | ssl.VerifyFlags}
+ */
+export const VerifyFlags = {
+  VERIFY_DEFAULT: 0,
+  VERIFY_CRL_CHECK_LEAF: 0x4,
+  VERIFY_CRL_CHECK_CHAIN: 0xc,
+  VERIFY_X509_STRICT: 0x20,
+  VERIFY_ALLOW_PROXY_CERTS: 0x40,
+  VERIFY_X509_TRUSTED_FIRST: 0x8000,
+  VERIFY_X509_PARTIAL_CHAIN: 0x80000,
+} as const;
+/** A bitmask of {@link VerifyFlags} values. */
+export type VerifyFlags = number;
+
+/** `ssl.VERIFY_DEFAULT`: no extra checks. */
+export const VERIFY_DEFAULT = 0;
+/** `ssl.VERIFY_CRL_CHECK_LEAF`: check the leaf against loaded CRLs. */
+export const VERIFY_CRL_CHECK_LEAF = 0x4;
+/** `ssl.VERIFY_CRL_CHECK_CHAIN`: check every certificate of the chain against loaded CRLs. */
+export const VERIFY_CRL_CHECK_CHAIN = 0xc;
+/** `ssl.VERIFY_X509_STRICT`: reject non-conforming certificates. */
+export const VERIFY_X509_STRICT = 0x20;
+/** `ssl.VERIFY_ALLOW_PROXY_CERTS`: accept RFC 3820 proxy certificates. */
+export const VERIFY_ALLOW_PROXY_CERTS = 0x40;
+/** `ssl.VERIFY_X509_TRUSTED_FIRST`: prefer trusted certificates when building the chain. */
+export const VERIFY_X509_TRUSTED_FIRST = 0x8000;
+/** `ssl.VERIFY_X509_PARTIAL_CHAIN`: accept a trusted intermediate as a trust anchor. */
+export const VERIFY_X509_PARTIAL_CHAIN = 0x80000;
+
+/** An `ssl.Purpose` value: the extended key usage a default context authenticates. */
+export interface PurposeObject {
+  readonly nid: number;
+  readonly shortname: string;
+  readonly longname: string;
+  readonly oid: string;
+}
+
+/**
+ * What {@link createDefaultContext} prepares a context for, like Python's `ssl.Purpose`.
+ * `SERVER_AUTH` makes a client context (it authenticates servers), `CLIENT_AUTH` a server one.
+ *
+ * @example
+ * ```ts
+ * const serverContext = createDefaultContext({ purpose: Purpose.CLIENT_AUTH });
+ * ```
+ * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.Purpose | ssl.Purpose}
+ */
+export const Purpose: {
+  readonly SERVER_AUTH: PurposeObject;
+  readonly CLIENT_AUTH: PurposeObject;
+} = Object.freeze({
+  SERVER_AUTH: Object.freeze({ nid: 129, shortname: "serverAuth", longname: "TLS Web Server Authentication", oid: "1.3.6.1.5.5.7.3.1" }),
+  CLIENT_AUTH: Object.freeze({ nid: 130, shortname: "clientAuth", longname: "TLS Web Client Authentication", oid: "1.3.6.1.5.5.7.3.2" }),
+});
+/** One of the {@link Purpose} values. */
+export type Purpose = PurposeObject;
