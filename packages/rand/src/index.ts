@@ -1,0 +1,12 @@
+export { randStatus } from "./rand-status.js";
+export { randAdd } from "./rand-add.js";
+export { randBytes } from "./rand-bytes.js";
+export { randPseudoBytes } from "./rand-pseudo-bytes.js";
+export { randEgd, EGD_DEFAULT_BYTES } from "./rand-egd.js";
+export type { RandEgdOptions } from "./rand-egd.js";
+export { EGDClient, EGDCommand, EGD_DEFAULT_TIMEOUT_MS, EGD_MAX_READ } from "./egd-client.js";
+export type { EGDOptions, EGDReadOptions } from "./egd-client.js";
+export { Generator, DEFAULT_RESEED_INTERVAL, MAX_RAND_BYTES } from "./generator.js";
+export type { GeneratorOptions, GenerateOptions } from "./generator.js";
+export { RandErrorCode } from "./error-codes.js";
+export type { BytesLike } from "./internal/arguments.js";
