@@ -1,2 +1,4 @@
 // The public contract of @sslkit/x509: explicit named exports, added as each concept lands.
 export { certTimeToSeconds } from "./cert-time.js";
+export { matchHostname } from "./match-hostname.js";
+export type { HostnameCertDict, CertDictSource } from "./match-hostname.js";

@@ -1,0 +1,218 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CertificateError } from "@sslkit/errors";
+import { matchHostname } from "@sslkit/x509";
+import type { HostnameCertDict } from "@sslkit/x509";
+import { runPythonJSON } from "@sslkit/test-utils";
+
+type Outcome = { readonly ok: true } | { readonly error: string; readonly message: string };
+interface OracleAnswer {
+  readonly py39: Outcome;
+  readonly stdlib: Outcome | null;
+}
+interface Case {
+  readonly why: string;
+  readonly cert: HostnameCertDict | Record<string, unknown>;
+  readonly hostname: string;
+  /** Set only for a deliberate difference from CPython's function: what we do instead. */
+  readonly ours?: "match" | "mismatch";
+}
+
+const ORACLE = readFileSync(new URL("fixtures/match_hostname_oracle.py", import.meta.url), "utf8");
+
+const san = (...entries: [string, unknown][]): HostnameCertDict => ({ subjectAltName: entries });
+const dns = (...names: string[]): HostnameCertDict => san(...names.map((n): [string, string] => ["DNS", n]));
+const ip = (...addresses: string[]): HostnameCertDict => san(...addresses.map((a): [string, string] => ["IP Address", a]));
+const cn = (...names: string[]): HostnameCertDict => ({ subject: [[["countryName", "US"]], ...names.map((n) => [["commonName", n] as const])] });
+
+const CASES: readonly Case[] = [
+  { why: "an exact DNS name", cert: dns("example.com"), hostname: "example.com" },
+  { why: "names in another case", cert: dns("Example.COM"), hostname: "EXAMPLE.com" },
+  { why: "a different name", cert: dns("example.com"), hostname: "example.net" },
+  { why: "a subdomain of the name", cert: dns("example.com"), hostname: "www.example.com" },
+  { why: "one of several names", cert: dns("a.example", "b.example", "c.example"), hostname: "b.example" },
+  { why: "none of several names", cert: dns("a.example", "b.example"), hostname: "c.example" },
+  { why: "a wildcard for one label", cert: dns("*.example.org"), hostname: "www.example.org" },
+  { why: "a wildcard in another case", cert: dns("*.EXAMPLE.org"), hostname: "WWW.example.ORG" },
+  { why: "a wildcard for two labels", cert: dns("*.example.org"), hostname: "a.b.example.org" },
+  { why: "a wildcard for no label", cert: dns("*.example.org"), hostname: "example.org" },
+  { why: "a wildcard for an empty label", cert: dns("*.example.org"), hostname: ".example.org" },
+  { why: "a wildcard and an empty middle label", cert: dns("*.example.org"), hostname: "www..example.org" },
+  { why: "a partial wildcard (suffix)", cert: dns("w*.example.com"), hostname: "www.example.com" },
+  { why: "a partial wildcard (prefix)", cert: dns("*w.example.com"), hostname: "www.example.com" },
+  { why: "a wildcard in the second label", cert: dns("www.*.example.com"), hostname: "www.a.example.com" },
+  { why: "two wildcards", cert: dns("*.*.example.com"), hostname: "a.b.example.com" },
+  { why: "a sole wildcard", cert: dns("*"), hostname: "example" },
+  { why: "a wildcard inside an A-label", cert: dns("xn--*.example.com"), hostname: "xn--bcher-kva.example.com" },
+  { why: "a wildcard over a later A-label", cert: dns("*.xn--bcher-kva.example"), hostname: "www.xn--bcher-kva.example" },
+  { why: "an exact A-label", cert: dns("xn--bcher-kva.example"), hostname: "XN--BCHER-KVA.example" },
+  { why: "a U-label in another case", cert: dns("BÜCHER.example"), hostname: "bücher.example" },
+  { why: "ß against SS (no case folding)", cert: dns("straße.example"), hostname: "STRASSE.example" },
+  { why: "a malformed wildcard after a matching name", cert: dns("www.example.com", "a*.example.com"), hostname: "www.example.com" },
+  { why: "a malformed wildcard before a matching name", cert: dns("a*.example.com", "www.example.com"), hostname: "www.example.com" },
+  { why: "an empty DNS name", cert: dns(""), hostname: "example.com" },
+  { why: "an empty hostname", cert: dns("example.com"), hostname: "" },
+  { why: "a hostname with an apostrophe (repr quoting)", cert: dns("example.com"), hostname: "it's.example.com" },
+  { why: "a hostname with a control character (repr escaping)", cert: dns("example.com"), hostname: "a\tb\u0007.example" },
+  { why: "a NUL inside a certificate name", cert: dns("example.com\u0000.evil.com"), hostname: "example.com" },
+  { why: "a public-suffix wildcard that also needs a dot", cert: dns("*.co.uk"), hostname: "example.co.uk" },
+  { why: "commonName when there are no SANs", cert: cn("example.com"), hostname: "example.com" },
+  { why: "a different commonName", cert: cn("example.com"), hostname: "example.org" },
+  { why: "the second of two commonNames", cert: cn("a.example", "b.example"), hostname: "b.example" },
+  { why: "none of two commonNames", cert: cn("a.example", "b.example"), hostname: "c.example" },
+  { why: "a wildcard commonName", cert: cn("*.example.com"), hostname: "a.example.com" },
+  { why: "a multi-valued RDN with a commonName", cert: { subject: [[["organizationName", "O"], ["commonName", "example.com"]]] }, hostname: "example.com" },
+  { why: "commonName ignored next to a DNS SAN", cert: { ...cn("example.com"), ...dns("example.org") }, hostname: "example.com" },
+  { why: "commonName ignored next to an IP SAN", cert: { ...cn("example.com"), ...ip("192.0.2.1") }, hostname: "example.com" },
+  { why: "commonName used next to email and URI SANs", cert: { ...cn("example.com"), ...san(["email", "a@example.com"], ["URI", "https://example.org/"]) }, hostname: "example.com" },
+  { why: "DirName SANs whose value is not a string", cert: { ...cn("example.com"), ...san(["DirName", [[["commonName", "x"]]]]) }, hostname: "example.com" },
+  { why: "neither SAN nor commonName", cert: { subject: [[["organizationName", "O"]]] }, hostname: "example.com" },
+  { why: "a dict without names", cert: { version: 3 }, hostname: "example.com" },
+  { why: "an empty dict", cert: {}, hostname: "example.com" },
+  { why: "an IPv4 address SAN", cert: ip("127.0.0.1"), hostname: "127.0.0.1" },
+  { why: "another IPv4 address", cert: ip("127.0.0.1"), hostname: "127.0.0.2" },
+  { why: "an IPv4 address against a DNS SAN", cert: dns("127.0.0.1"), hostname: "127.0.0.1" },
+  { why: "a short IPv4 form (a DNS name to CPython)", cert: { ...ip("127.0.0.1"), ...san(["IP Address", "127.0.0.1"], ["DNS", "127.1"]) }, hostname: "127.1" },
+  { why: "IPv4 with leading zeros (not an address)", cert: ip("127.0.0.1"), hostname: "127.000.000.001" },
+  { why: "IPv4 in hex (not an address)", cert: ip("127.0.0.1"), hostname: "0x7f.0.0.1" },
+  { why: "IPv4 with a trailing space (not an address)", cert: ip("1.2.3.4"), hostname: "1.2.3.4 " },
+  { why: "an IPv4 octet over 255", cert: ip("1.1.1.1"), hostname: "256.1.1.1" },
+  { why: "an IP SAN with a trailing newline", cert: ip("127.0.0.1\n"), hostname: "127.0.0.1" },
+  { why: "IPv6 loopback against CPython's long form", cert: ip("0:0:0:0:0:0:0:1"), hostname: "::1" },
+  { why: "compressed IPv6 against CPython's long form", cert: ip("2001:DB8:0:0:0:0:0:1"), hostname: "2001:db8::1" },
+  { why: "upper-case IPv6", cert: ip("2001:db8::1"), hostname: "2001:DB8::1" },
+  { why: "IPv6 with leading zeros", cert: ip("2001:DB8:0:0:0:0:0:1"), hostname: "2001:0db8:0000::0001" },
+  { why: "another IPv6 address", cert: ip("2001:DB8:0:0:0:0:0:1"), hostname: "2001:db8::2" },
+  { why: "the unspecified IPv6 address", cert: ip("0:0:0:0:0:0:0:0"), hostname: "::" },
+  { why: "IPv4-mapped IPv6 against IPv4", cert: ip("127.0.0.1"), hostname: "::ffff:127.0.0.1" },
+  { why: "IPv4-mapped IPv6 against its long form", cert: ip("0:0:0:0:0:FFFF:7F00:1"), hostname: "::ffff:127.0.0.1" },
+  { why: "IPv6 with a zone id (not an address)", cert: ip("FE80:0:0:0:0:0:0:1"), hostname: "fe80::1%eth0" },
+  { why: "IPv6 with nine groups (not an address)", cert: ip("1:2:3:4:5:6:7:8"), hostname: "1:2:3:4:5:6:7:8:9" },
+  { why: "IPv6 with two :: (not an address)", cert: dns("1::2::3"), hostname: "1::2::3" },
+  { why: "IPv6 SAN with trailing white space", cert: ip("::1 \t"), hostname: "::1" },
+  { why: "an invalid IP SAN with an IP hostname", cert: ip("<invalid>"), hostname: "127.0.0.1" },
+  { why: "a short-form IP SAN with an IP hostname", cert: ip("127.1"), hostname: "127.0.0.1" },
+  { why: "an IP SAN in hex and short form with an IP hostname", cert: ip("0x7f.1"), hostname: "127.0.0.1" },
+  { why: "an IP SAN with trailing words with an IP hostname", cert: ip("127.0.0.1 junk"), hostname: "127.0.0.1" },
+  { why: "an IP SAN with an invalid octal digit with an IP hostname", cert: ip("08.1.1.1"), hostname: "127.0.0.1" },
+  { why: "an IP SAN that is one 32-bit number with an IP hostname", cert: ip("4294967295"), hostname: "127.0.0.1" },
+  { why: "an IP SAN that is one 33-bit number with an IP hostname", cert: ip("4294967296"), hostname: "127.0.0.1" },
+  { why: "an IP SAN whose last part fills 24 bits with an IP hostname", cert: ip("1.16777215"), hostname: "127.0.0.1" },
+  { why: "an IP SAN whose last part overflows 24 bits with an IP hostname", cert: ip("1.16777216"), hostname: "127.0.0.1" },
+  { why: "an IP SAN with a NUL with an IP hostname", cert: ip("127.0.0.1\u0000"), hostname: "127.0.0.1" },
+  { why: "an IP SAN with an empty part with an IP hostname", cert: ip("1..2.3"), hostname: "127.0.0.1" },
+  { why: "an invalid IP SAN with a DNS hostname", cert: { ...san(["IP Address", "<invalid>"], ["DNS", "example.com"]) }, hostname: "example.com" },
+  { why: "a malformed wildcard in a DNS SAN with an IP hostname", cert: { ...san(["DNS", "a*.example.com"], ["IP Address", "10.0.0.1"]) }, hostname: "10.0.0.1" },
+  { why: "a malformed wildcard commonName with an IP hostname", cert: cn("a*.example.com"), hostname: "10.0.0.1" },
+  { why: "a matching SAN after an IP SAN", cert: san(["IP Address", "10.0.0.1"], ["DNS", "example.com"]), hostname: "example.com" },
+  // Deliberate differences: stricter (or FQDN-aware) like the OpenSSL check CPython 3.7+ relies on.
+  { why: "a wildcard for an A-label", cert: dns("*.example.com"), hostname: "xn--bcher-kva.example.com", ours: "mismatch" },
+  { why: "a wildcard for an upper-case A-label", cert: dns("*.example.com"), hostname: "XN--bcher-kva.example.com", ours: "mismatch" },
+  { why: "a wildcard before a single label", cert: dns("*.com"), hostname: "example.com", ours: "mismatch" },
+  { why: "a wildcard before an empty label", cert: dns("*."), hostname: "a.", ours: "mismatch" },
+  { why: "a NUL in the hostname under a wildcard", cert: dns("*.example.org"), hostname: "a\u0000b.example.org", ours: "mismatch" },
+  { why: "a NUL on both sides", cert: dns("example.com\u0000"), hostname: "example.com\u0000", ours: "mismatch" },
+  { why: "a NUL in a commonName", cert: cn("a\u0000"), hostname: "a\u0000", ours: "mismatch" },
+  { why: "an IP hostname against commonName", cert: cn("127.0.0.1"), hostname: "127.0.0.1", ours: "mismatch" },
+  { why: "a fully qualified hostname", cert: dns("example.com"), hostname: "example.com.", ours: "match" },
+  { why: "a fully qualified certificate name", cert: dns("example.com."), hostname: "example.com", ours: "match" },
+  { why: "a fully qualified hostname under a wildcard", cert: dns("*.example.org"), hostname: "www.example.org.", ours: "match" },
+  { why: "a fully qualified hostname against commonName", cert: cn("example.com"), hostname: "EXAMPLE.COM.", ours: "match" },
+];
+
+function ourOutcome(c: Case): Outcome {
+  try {
+    matchHostname(c.cert, c.hostname);
+    return { ok: true };
+  } catch (error) {
+    const e = error as { code: string; message: string; name: string };
+    return { error: e.code, message: e.message };
+  }
+}
+
+/** Our error code for a CPython outcome. */
+function expectedCode(outcome: Outcome): string | undefined {
+  if ("ok" in outcome) return undefined;
+  if (outcome.error === "SSLCertVerificationError") return "ERR_SSLKIT_HOSTNAME_MISMATCH";
+  if (outcome.error === "ValueError" && outcome.message.startsWith("empty or no certificate")) return "ERR_SSLKIT_X509_EMPTY_CERTIFICATE";
+  if (outcome.error === "ValueError") return "ERR_SSLKIT_X509_BAD_IP_ADDRESS";
+  return `unexpected ${outcome.error}`;
+}
+
+describe("matchHostname", async () => {
+  const answers = await runPythonJSON<OracleAnswer[]>(
+    ORACLE,
+    [],
+    JSON.stringify(CASES.map((c) => ({ cert: c.cert, hostname: c.hostname }))),
+  );
+
+  it("has an oracle answer for each of at least 60 cases, with both outcomes", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+    expect(answers).toHaveLength(CASES.length);
+    expect(answers.filter((a) => "ok" in a.py39).length).toBeGreaterThanOrEqual(20);
+    expect(answers.filter((a) => !("ok" in a.py39)).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("uses an oracle identical to the interpreter's own ssl.match_hostname where it has one", () => {
+    for (const answer of answers) if (answer.stdlib !== null) expect(answer.stdlib).toEqual(answer.py39);
+  });
+
+  const parity = CASES.map((c, i) => [c.why, c, i] as const).filter(([, c]) => c.ours === undefined);
+  it.each(parity)("agrees with CPython 3.9's match_hostname on %s", (_why, c, i) => {
+    const python = answers[i]!.py39;
+    const ours = ourOutcome(c);
+    if ("ok" in python) expect(ours).toEqual({ ok: true });
+    else expect(ours).toEqual({ error: expectedCode(python), message: python.message });
+  });
+
+  const deliberate = CASES.map((c, i) => [c.why, c, i] as const).filter(([, c]) => c.ours !== undefined);
+  it.each(deliberate)("deliberately differs from CPython's function on %s", (_why, c, i) => {
+    const python = answers[i]!.py39;
+    const ours = ourOutcome(c);
+    if (c.ours === "match") {
+      expect(python).toMatchObject({ error: "SSLCertVerificationError" });
+      expect(ours).toEqual({ ok: true });
+    } else {
+      expect(python).toEqual({ ok: true });
+      expect(ours).toMatchObject({ error: "ERR_SSLKIT_HOSTNAME_MISMATCH", message: expect.stringContaining("doesn't match") });
+    }
+  });
+
+  it("throws a CertificateError that is also an SSLCertVerificationError with the hostname-mismatch verify code", () => {
+    let caught: unknown;
+    try {
+      matchHostname({ subjectAltName: [["DNS", "a.example"]] }, "b.example");
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CertificateError);
+    expect(caught).toMatchObject({ verifyCode: 62, message: "hostname 'b.example' doesn't match 'a.example'" });
+  });
+
+  it("accepts any object with a toDict() method, such as a Certificate", () => {
+    const certificate = { toDict: () => ({ subject: [[["commonName", "x.example"]]] as const }) };
+    expect(() => { matchHostname(certificate, "x.example"); }).not.toThrow();
+    expect(() => { matchHostname(certificate, "y.example"); }).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_HOSTNAME_MISMATCH" }));
+  });
+
+  it.each([[null], [undefined]])("rejects %s like CPython rejects an unverified peer", (cert) => {
+    expect(() => { matchHostname(cert, "example.com"); }).toThrow(
+      expect.objectContaining({ name: "X509Error", code: "ERR_SSLKIT_X509_EMPTY_CERTIFICATE" }),
+    );
+  });
+
+  it.each([
+    ["a number as certificate", 42, "example.com", "ERR_INVALID_ARG_TYPE"],
+    ["a string as certificate", "CN=example.com", "example.com", "ERR_INVALID_ARG_TYPE"],
+    ["a non-string hostname", { subjectAltName: [] }, 42, "ERR_INVALID_ARG_TYPE"],
+    ["a subjectAltName that is not a list", { subjectAltName: "DNS:example.com" }, "example.com", "ERR_INVALID_ARG_VALUE"],
+    ["a subjectAltName entry that is not a pair", { subjectAltName: [["DNS"]] }, "example.com", "ERR_INVALID_ARG_VALUE"],
+    ["a DNS entry that is not a string", { subjectAltName: [["DNS", 1]] }, "example.com", "ERR_INVALID_ARG_TYPE"],
+    ["a subject that is not a list of RDNs", { subject: ["commonName"] }, "example.com", "ERR_INVALID_ARG_VALUE"],
+    ["a toDict() that returns no object", { toDict: () => null }, "example.com", "ERR_INVALID_ARG_TYPE"],
+  ])("rejects %s with a TypeError", (_why, cert, hostname, code) => {
+    expect(() => { matchHostname(cert as HostnameCertDict, hostname as string); }).toThrow(
+      expect.objectContaining({ name: "TypeError", code }),
+    );
+  });
+});
