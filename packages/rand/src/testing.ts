@@ -16,7 +16,7 @@ export interface DeterministicSeed extends GeneratorOptions {
    * `add`, `reseed`, pid change), called with the minimum length (32). Without it such a reseed
    * throws `ERR_SSLKIT_RAND_RESEED_REQUIRED`.
    */
-  readonly entropySource?: (length: number) => Uint8Array;
+  readonly entropySource?: ((length: number) => Uint8Array) | undefined;
 }
 
 /**
