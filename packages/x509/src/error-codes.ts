@@ -36,5 +36,9 @@ export const X509ErrorCode = {
   EMPTY_CERTIFICATE: "ERR_SSLKIT_X509_EMPTY_CERTIFICATE",
   /** `matchHostname`: an `IP Address` entry of the dict is not an address (CPython raises `ValueError`). */
   BAD_IP_ADDRESS: "ERR_SSLKIT_X509_BAD_IP_ADDRESS",
+  /** `createCertificate`/`createKeyPair`: the runtime has no WebCrypto (`globalThis.crypto.subtle`). */
+  NO_WEBCRYPTO: "ERR_SSLKIT_X509_NO_WEBCRYPTO",
+  /** `verifyChain`: an input certificate is not DER X.509 (garbage, truncated, trailing bytes); a broken extension is a verdict instead. */
+  VERIFY_BAD_CERTIFICATE: "ERR_SSLKIT_X509_VERIFY_BAD_CERTIFICATE",
 } as const;
 export type X509ErrorCode = (typeof X509ErrorCode)[keyof typeof X509ErrorCode];

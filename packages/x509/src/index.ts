@@ -2,3 +2,6 @@
 export { certTimeToSeconds } from "./cert-time.js";
 export { matchHostname } from "./match-hostname.js";
 export type { HostnameCertDict, CertDictSource } from "./match-hostname.js";
+export { X509ErrorCode } from "./error-codes.js";
+export { decodeCert } from "./decode-cert.js";
+export type { PeerCertDict, NameAttribute, RelativeDistinguishedName, DistinguishedName, SubjectAltNameEntry } from "./peer-cert-dict.js";

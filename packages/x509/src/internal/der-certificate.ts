@@ -1,0 +1,260 @@
+import { X509ErrorCode } from "../error-codes.js";
+import { DerReader, fail, Tag } from "./der.js";
+import { integerPadding } from "./der-integer.js";
+import { checkName } from "./der-name.js";
+import { checkOID } from "./oids.js";
+
+/**
+ * Offsets of every part of one certificate inside its DER bytes, found in one pass without
+ * copying. Element ranges are `[start, end)` of the whole TLV unless the name says "value".
+ *
+ * ```asn1
+ * Certificate ::= SEQUENCE { tbsCertificate TBSCertificate,
+ *   signatureAlgorithm AlgorithmIdentifier, signatureValue BIT STRING }
+ * TBSCertificate ::= SEQUENCE { version [0] EXPLICIT Version DEFAULT v1,
+ *   serialNumber INTEGER, signature AlgorithmIdentifier, issuer Name, validity Validity,
+ *   subject Name, subjectPublicKeyInfo SubjectPublicKeyInfo,
+ *   issuerUniqueID [1] IMPLICIT BIT STRING OPTIONAL, subjectUniqueID [2] IMPLICIT BIT STRING OPTIONAL,
+ *   extensions [3] EXPLICIT SEQUENCE SIZE (1..MAX) OF Extension OPTIONAL }
+ * Extension ::= SEQUENCE { extnID OBJECT IDENTIFIER, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
+ * ```
+ */
+export class ParsedCertificate {
+  readonly bytes: Uint8Array;
+  /** End of the certificate's outer SEQUENCE (a bundle may continue after it). */
+  end = 0;
+  tbsStart = 0;
+  tbsEnd = 0;
+  /** Range of the version INTEGER's content octets; empty when absent (v1). */
+  versionValueStart = 0;
+  versionValueEnd = 0;
+  serialValueStart = 0;
+  serialValueEnd = 0;
+  innerAlgorithmStart = 0;
+  innerAlgorithmEnd = 0;
+  issuerStart = 0;
+  issuerEnd = 0;
+  notBeforeTag = 0;
+  notBeforeValueStart = 0;
+  notBeforeValueEnd = 0;
+  notAfterTag = 0;
+  notAfterValueStart = 0;
+  notAfterValueEnd = 0;
+  subjectStart = 0;
+  subjectEnd = 0;
+  spkiStart = 0;
+  spkiEnd = 0;
+  /** Per extension, five numbers: OID value start, OID value end, critical (0/1), value start, value end. */
+  readonly extensions: number[] = [];
+  /** Whether the `[3]` extensions field is present (even empty). */
+  hasExtensions = false;
+  signatureAlgorithmStart = 0;
+  signatureAlgorithmEnd = 0;
+  /** Range of the signature BIT STRING's content (after the unused-bits byte). */
+  signatureValueStart = 0;
+  signatureValueEnd = 0;
+
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+  }
+}
+
+/** Validates an OpenSSL `ASN1_TYPE` (ANY) at the reader's element: primitives it would decode must be valid. */
+function checkAny(reader: DerReader): void {
+  const { bytes, tag, valueStart, end, start } = reader;
+  switch (tag) {
+    case Tag.BOOLEAN:
+      if (end - valueStart !== 1) fail(X509ErrorCode.BAD_VALUE, "BOOLEAN must have exactly one content byte", start);
+      break;
+    case Tag.NULL:
+      if (end !== valueStart) fail(X509ErrorCode.BAD_VALUE, "NULL must be empty", start);
+      break;
+    case Tag.INTEGER:
+    case 0x0a:
+      integerPadding(bytes, valueStart, end, start);
+      break;
+    case Tag.OID:
+      checkOID(bytes, valueStart, end, start);
+      break;
+    case Tag.BIT_STRING:
+      checkBitString(reader);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Checks a BIT STRING's content as OpenSSL's `c2i_ASN1_BIT_STRING`: an unused-bits byte of 0..7. */
+export function checkBitString(reader: DerReader): void {
+  const { bytes, valueStart, end, start } = reader;
+  if (end === valueStart) fail(X509ErrorCode.BAD_VALUE, "BIT STRING without its unused-bits byte", start);
+  if ((bytes[valueStart] ?? 0) > 7) fail(X509ErrorCode.BAD_VALUE, "BIT STRING with more than 7 unused bits", start);
+}
+
+/** Reads `AlgorithmIdentifier ::= SEQUENCE { algorithm OBJECT IDENTIFIER, parameters ANY OPTIONAL }`. */
+export function checkAlgorithmIdentifier(reader: DerReader, offset: number, limit: number): number {
+  const end = reader.expect(offset, limit, Tag.SEQUENCE, "AlgorithmIdentifier SEQUENCE");
+  let p = reader.expect(reader.valueStart, end, Tag.OID, "algorithm OBJECT IDENTIFIER");
+  checkOID(reader.bytes, reader.valueStart, p, reader.start);
+  if (p < end) {
+    p = reader.read(p, end);
+    checkAny(reader);
+  }
+  if (p !== end) fail(X509ErrorCode.TRAILING_DATA, "AlgorithmIdentifier has more than two fields", p);
+  return end;
+}
+
+function readTime(reader: DerReader, offset: number, limit: number): number {
+  const end = reader.read(offset, limit);
+  if (!reader.is(Tag.UTC_TIME) && !reader.is(Tag.GENERALIZED_TIME)) {
+    fail(X509ErrorCode.UNEXPECTED_TAG, `expected UTCTime or GeneralizedTime, found tag 0x${reader.tag.toString(16)}`, offset);
+  }
+  return end;
+}
+
+/**
+ * Walks one certificate starting at `offset` and returns the offsets of its parts.
+ * Accepts what OpenSSL's `d2i_X509` accepts (non-minimal lengths, any version number,
+ * any algorithm) and rejects what it rejects, except BER-only encodings (indefinite lengths,
+ * constructed strings), which are not DER.
+ */
+export function parseCertificate(bytes: Uint8Array, offset = 0): ParsedCertificate {
+  const cert = new ParsedCertificate(bytes);
+  const reader = new DerReader(bytes);
+  const limit = bytes.length;
+  const certEnd = reader.expect(offset, limit, Tag.SEQUENCE, "Certificate SEQUENCE");
+  cert.end = certEnd;
+  const tbsEnd = reader.expect(reader.valueStart, certEnd, Tag.SEQUENCE, "TBSCertificate SEQUENCE");
+  cert.tbsStart = reader.start;
+  cert.tbsEnd = tbsEnd;
+  let p = reader.valueStart;
+
+  p = reader.read(p, tbsEnd);
+  if (reader.is(0xa0)) {
+    const versionEnd = p;
+    p = reader.expect(reader.valueStart, versionEnd, Tag.INTEGER, "version INTEGER");
+    integerPadding(bytes, reader.valueStart, p, reader.start);
+    cert.versionValueStart = reader.valueStart;
+    cert.versionValueEnd = p;
+    if (p !== versionEnd) fail(X509ErrorCode.TRAILING_DATA, "data after the version INTEGER", p);
+    p = reader.read(versionEnd, tbsEnd);
+  }
+  if (!reader.is(Tag.INTEGER)) fail(X509ErrorCode.UNEXPECTED_TAG, `expected serialNumber INTEGER, found tag 0x${reader.tag.toString(16)}`, reader.start);
+  integerPadding(bytes, reader.valueStart, p, reader.start);
+  cert.serialValueStart = reader.valueStart;
+  cert.serialValueEnd = p;
+
+  cert.innerAlgorithmStart = p;
+  p = checkAlgorithmIdentifier(reader, p, tbsEnd);
+  cert.innerAlgorithmEnd = p;
+
+  cert.issuerStart = p;
+  p = checkName(reader, p, tbsEnd);
+  cert.issuerEnd = p;
+
+  const validityEnd = reader.expect(p, tbsEnd, Tag.SEQUENCE, "Validity SEQUENCE");
+  p = readTime(reader, reader.valueStart, validityEnd);
+  cert.notBeforeTag = reader.tag;
+  cert.notBeforeValueStart = reader.valueStart;
+  cert.notBeforeValueEnd = p;
+  p = readTime(reader, p, validityEnd);
+  cert.notAfterTag = reader.tag;
+  cert.notAfterValueStart = reader.valueStart;
+  cert.notAfterValueEnd = p;
+  if (p !== validityEnd) fail(X509ErrorCode.TRAILING_DATA, "Validity has more than two times", p);
+
+  cert.subjectStart = p;
+  p = checkName(reader, p, tbsEnd);
+  cert.subjectEnd = p;
+
+  cert.spkiStart = p;
+  const spkiEnd = reader.expect(p, tbsEnd, Tag.SEQUENCE, "SubjectPublicKeyInfo SEQUENCE");
+  p = checkAlgorithmIdentifier(reader, reader.valueStart, spkiEnd);
+  p = reader.expect(p, spkiEnd, Tag.BIT_STRING, "subjectPublicKey BIT STRING");
+  checkBitString(reader);
+  if (p !== spkiEnd) fail(X509ErrorCode.TRAILING_DATA, "SubjectPublicKeyInfo has more than two fields", p);
+  cert.spkiEnd = spkiEnd;
+  p = spkiEnd;
+
+  if (p < tbsEnd) {
+    reader.read(p, tbsEnd);
+    if (reader.is(0x81)) {
+      checkBitString(reader);
+      p = reader.end;
+      if (p < tbsEnd) reader.read(p, tbsEnd);
+    }
+  }
+  if (p < tbsEnd && reader.is(0x82)) {
+    checkBitString(reader);
+    p = reader.end;
+    if (p < tbsEnd) reader.read(p, tbsEnd);
+  }
+  if (p < tbsEnd && reader.is(0xa3)) {
+    const extensionsEnd = reader.end;
+    cert.hasExtensions = true;
+    const listEnd = reader.expect(reader.valueStart, extensionsEnd, Tag.SEQUENCE, "Extensions SEQUENCE");
+    if (listEnd !== extensionsEnd) fail(X509ErrorCode.TRAILING_DATA, "data after the Extensions SEQUENCE", listEnd);
+    let q = reader.valueStart;
+    while (q < listEnd) {
+      const extensionEnd = reader.expect(q, listEnd, Tag.SEQUENCE, "Extension SEQUENCE");
+      let r = reader.expect(reader.valueStart, extensionEnd, Tag.OID, "extnID OBJECT IDENTIFIER");
+      checkOID(bytes, reader.valueStart, r, reader.start);
+      const oidStart = reader.valueStart;
+      const oidEnd = r;
+      let critical = 0;
+      r = reader.read(r, extensionEnd);
+      if (reader.is(Tag.BOOLEAN)) {
+        if (r - reader.valueStart !== 1) fail(X509ErrorCode.BAD_VALUE, "BOOLEAN must have exactly one content byte", reader.start);
+        critical = bytes[reader.valueStart] === 0 ? 0 : 1;
+        r = reader.read(r, extensionEnd);
+      }
+      if (!reader.is(Tag.OCTET_STRING)) fail(X509ErrorCode.UNEXPECTED_TAG, `expected extnValue OCTET STRING, found tag 0x${reader.tag.toString(16)}`, reader.start);
+      if (r !== extensionEnd) fail(X509ErrorCode.TRAILING_DATA, "Extension has more than three fields", r);
+      cert.extensions.push(oidStart, oidEnd, critical, reader.valueStart, r);
+      q = extensionEnd;
+    }
+    p = extensionsEnd;
+  }
+  if (p !== tbsEnd) {
+    fail(X509ErrorCode.UNEXPECTED_TAG, `unexpected element with tag 0x${(bytes[p] ?? 0).toString(16)} at the end of TBSCertificate`, p);
+  }
+
+  cert.signatureAlgorithmStart = tbsEnd;
+  p = checkAlgorithmIdentifier(reader, tbsEnd, certEnd);
+  cert.signatureAlgorithmEnd = p;
+  p = reader.expect(p, certEnd, Tag.BIT_STRING, "signatureValue BIT STRING");
+  checkBitString(reader);
+  cert.signatureValueStart = reader.valueStart + 1;
+  cert.signatureValueEnd = p;
+  if (p !== certEnd) fail(X509ErrorCode.TRAILING_DATA, "Certificate has more than three fields", p);
+  return cert;
+}
+
+/** Parses DER that must hold exactly one certificate and nothing after it. */
+export function parseSingleCertificate(bytes: Uint8Array): ParsedCertificate {
+  const cert = parseCertificate(bytes, 0);
+  if (cert.end !== bytes.length) fail(X509ErrorCode.TRAILING_DATA, `${bytes.length - cert.end} bytes after the certificate`, cert.end);
+  return cert;
+}
+
+/** Index (in units of five) of the only extension with this OID, or -1 when absent or duplicated (OpenSSL's `X509_get_ext_d2i`). */
+export function findUniqueExtension(cert: ParsedCertificate, oid: Uint8Array): number {
+  const { bytes, extensions } = cert;
+  let found = -1;
+  for (let i = 0; i < extensions.length; i += 5) {
+    const start = extensions[i] ?? 0;
+    const end = extensions[i + 1] ?? 0;
+    if (end - start !== oid.length) continue;
+    let same = true;
+    for (let j = 0; j < oid.length; j++) {
+      if (bytes[start + j] !== oid[j]) {
+        same = false;
+        break;
+      }
+    }
+    if (!same) continue;
+    if (found !== -1) return -1;
+    found = i;
+  }
+  return found;
+}
