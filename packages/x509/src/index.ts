@@ -5,3 +5,6 @@ export type { HostnameCertDict, CertDictSource } from "./match-hostname.js";
 export { X509ErrorCode } from "./error-codes.js";
 export { decodeCert } from "./decode-cert.js";
 export type { PeerCertDict, NameAttribute, RelativeDistinguishedName, DistinguishedName, SubjectAltNameEntry } from "./peer-cert-dict.js";
+export { verifyChain } from "./verify-chain.js";
+export type { VerifyChainOptions, VerifyChainResult, VerifyCertificateInput } from "./verify-chain.js";
+export { X509VerifyCode, verifyCodeMessage } from "./verify-codes.js";
