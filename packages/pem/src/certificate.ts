@@ -1,6 +1,6 @@
 import { PEMError, invalidArgTypeError } from "@sslkit/errors";
 import { PEMErrorCode } from "./error-codes.js";
-import { decodeCheckedBase64, encodeBase64, findBase64Problem, wrapLines } from "./internal/base64.js";
+import { decodeBase64, encodeBase64, wrapLines } from "./internal/base64.js";
 import { fail } from "./internal/fail.js";
 import { toBytes } from "./internal/to-bytes.js";
 
@@ -45,9 +45,8 @@ export function pemToDER(pem: string): Uint8Array {
   if (anotherBlock !== -1) {
     fail(PEMErrorCode.MULTIPLE_BLOCKS, "more than one PEM block; pemToDER takes exactly one certificate", pem, PEM_HEADER.length + anotherBlock);
   }
-  const problem = findBase64Problem(body);
-  if (problem !== undefined) fail(PEMErrorCode.BAD_BASE64, problem.message, pem, PEM_HEADER.length + problem.offset);
-  const der = decodeCheckedBase64(body);
+  const der = decodeBase64(body);
+  if (!(der instanceof Uint8Array)) fail(PEMErrorCode.BAD_BASE64, der.message, pem, PEM_HEADER.length + der.offset);
   if (der.length === 0) fail(PEMErrorCode.EMPTY_BODY, "the certificate block is empty", pem, 0);
   return der;
 }

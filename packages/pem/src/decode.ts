@@ -2,7 +2,7 @@ import { PEMError, invalidArgTypeError, outOfRangeError } from "@sslkit/errors";
 import type { PEMBlock } from "./block.js";
 import { PEMErrorCode } from "./error-codes.js";
 import { LABEL_PATTERN } from "./labels.js";
-import { decodeCheckedBase64, findBase64Problem } from "./internal/base64.js";
+import { decodeBase64 } from "./internal/base64.js";
 import { fail } from "./internal/fail.js";
 import { bytesToLatin1 } from "./internal/text.js";
 
@@ -27,11 +27,14 @@ const STRICT_BODY =
 
 /** Index of the first "\r" or "\n" at or after `from`, or the text length. */
 function lineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || code === 0x0d) return i;
+  const lf = text.indexOf("\n", from);
+  if (lf === -1) {
+    const cr = text.indexOf("\r", from); // old Mac CR-only text, or the last line
+    return cr === -1 ? text.length : cr;
   }
-  return text.length;
+  // A CR before the LF ends the line there (CRLF). Searching only this line keeps it linear.
+  const cr = text.slice(from, lf).indexOf("\r");
+  return cr === -1 ? lf : from + cr;
 }
 
 /** Index just past the line break at `at` (CRLF, CR or LF), or `at` at the end of the text. */
@@ -49,7 +52,8 @@ function isLineStart(text: string, offset: number): boolean {
 /** Reads `-----BEGIN label-----` or `-----END label-----` at `offset`; returns the label and the line end. */
 function readEncapsulationLine(text: string, offset: number, marker: string, strict: boolean): { label: string; lineEnd: number } {
   const end = lineEnd(text, offset);
-  const line = text.slice(offset, end).replace(/[ \t]+$/, "");
+  let line = text.slice(offset, end);
+  if (line.endsWith(" ") || line.endsWith("\t")) line = line.replace(/[ \t]+$/, "");
   const kind = marker === BEGIN ? "BEGIN" : "END";
   if (!line.endsWith(DASHES) || line.length < marker.length + DASHES.length) {
     fail(PEMErrorCode.BAD_LABEL, `damaged ${kind} line: ${JSON.stringify(line.slice(0, 80))}`, text, offset);
@@ -64,11 +68,22 @@ function readEncapsulationLine(text: string, offset: number, marker: string, str
   return { label, lineEnd: end };
 }
 
+/** Checks the END line at `offset` names `label`; returns where the line ends. */
+function findEndLineEnd(text: string, offset: number, label: string, strict: boolean): number {
+  const expected = `${END}${label}${DASHES}`;
+  const after = offset + expected.length;
+  const next = text.charCodeAt(after);
+  // The common case without building the line: the exact END line, then a line break or the end.
+  if (text.startsWith(expected, offset) && (after === text.length || next === 0x0a || next === 0x0d)) return after;
+  const { label: endLabel, lineEnd: end } = readEncapsulationLine(text, offset, END, strict);
+  if (endLabel !== label) fail(PEMErrorCode.LABEL_MISMATCH, `block begins with "${label}" but ends with "${endLabel}"`, text, offset);
+  return end;
+}
+
 /** Parses RFC 1421 headers at the start of a block body; returns them and where the base64 starts. */
 function readHeaders(text: string, from: number, to: number): { headers: Record<string, string>; dataStart: number } {
   const headers: Record<string, string> = {};
-  const firstLineEnd = Math.min(lineEnd(text, from), to);
-  if (!text.slice(from, firstLineEnd).includes(":")) return { headers, dataStart: from };
+  if (!text.slice(from, Math.min(lineEnd(text, from), to)).includes(":")) return { headers, dataStart: from };
   let position = from;
   let lastName: string | undefined;
   while (position < to) {
@@ -132,37 +147,37 @@ export function decodePEM(input: string | Uint8Array, options: DecodePEMOptions 
   const text = typeof input === "string" ? input : bytesToLatin1(input);
   const blocks: PEMBlock[] = [];
   let position = 0;
+  // Each search result is reused: the BEGIN found after one block is the next block's BEGIN,
+  // and the next END is either this block's END or proof of a stray one.
+  let begin = text.indexOf(BEGIN);
+  let nextEnd = text.indexOf(END);
   for (;;) {
-    const begin = text.indexOf(BEGIN, position);
-    const strayEnd = text.indexOf(END, position);
-    if (strayEnd !== -1 && (begin === -1 || strayEnd < begin)) {
-      fail(PEMErrorCode.UNMATCHED_END, "END line without a BEGIN line before it", text, strayEnd);
+    if (nextEnd !== -1 && (begin === -1 || nextEnd < begin)) {
+      fail(PEMErrorCode.UNMATCHED_END, "END line without a BEGIN line before it", text, nextEnd);
     }
     if (begin === -1) break;
     if (strict && !isLineStart(text, begin)) fail(PEMErrorCode.NOT_STRICT, "BEGIN line does not start a line", text, begin);
     const { label, lineEnd: beginLineEnd } = readEncapsulationLine(text, begin, BEGIN, strict);
     const bodyStart = skipLineBreak(text, beginLineEnd);
-    const end = text.indexOf(END, bodyStart);
+    const end = nextEnd >= bodyStart ? nextEnd : text.indexOf(END, bodyStart);
     if (end === -1) fail(PEMErrorCode.MISSING_END, `"${BEGIN}${label}${DASHES}" has no END line (truncated input?)`, text, begin);
     const nested = text.indexOf(BEGIN, bodyStart);
     if (nested !== -1 && nested < end) fail(PEMErrorCode.NESTED_BEGIN, `BEGIN line inside the "${label}" block`, text, nested);
     if (strict && !isLineStart(text, end)) fail(PEMErrorCode.NOT_STRICT, "END line does not start a line", text, end);
-    const { label: endLabel, lineEnd: endLineEnd } = readEncapsulationLine(text, end, END, strict);
-    if (endLabel !== label) {
-      fail(PEMErrorCode.LABEL_MISMATCH, `block begins with "${label}" but ends with "${endLabel}"`, text, end);
-    }
+    const endLineEnd = findEndLineEnd(text, end, label, strict);
     const { headers, dataStart } = readHeaders(text, bodyStart, end);
     if (strict && dataStart !== bodyStart) fail(PEMErrorCode.NOT_STRICT, "headers are not allowed in strict RFC 7468 mode", text, bodyStart);
     const body = text.slice(dataStart, end);
-    const problem = findBase64Problem(body);
-    if (problem !== undefined) fail(PEMErrorCode.BAD_BASE64, `"${label}" block: ${problem.message}`, text, dataStart + problem.offset);
+    const der = decodeBase64(body);
+    if (!(der instanceof Uint8Array)) fail(PEMErrorCode.BAD_BASE64, `"${label}" block: ${der.message}`, text, dataStart + der.offset);
     if (strict && !STRICT_BODY.test(body)) {
       fail(PEMErrorCode.NOT_STRICT, `"${label}" body is not 64-column base64 lines without white space`, text, dataStart);
     }
-    const der = decodeCheckedBase64(body);
     if (der.length === 0) fail(PEMErrorCode.EMPTY_BODY, `"${label}" block is empty`, text, begin);
     position = skipLineBreak(text, endLineEnd);
     blocks.push({ label, headers, der, start: begin, end: position });
+    begin = nested === -1 || nested >= position ? nested : text.indexOf(BEGIN, position);
+    nextEnd = text.indexOf(END, position);
   }
   return blocks;
 }

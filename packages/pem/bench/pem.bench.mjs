@@ -1,0 +1,91 @@
+// Benchmark: split + decode the system CA bundle, MB/s, side by side in one run with a naive
+// Buffer.from(b64, "base64") loop and CPython's ssl.PEM_cert_to_DER_cert.
+// Run with `pnpm bench` (builds first); writes bench/results.json next to this file.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { decodePEM } from "../dist/index.js";
+
+const BUNDLE = process.env.SSL_CERT_FILE ?? "/etc/ssl/certs/ca-certificates.crt";
+const QUICK = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
+const ROUND_MS = QUICK ? 150 : 500;
+const ROUNDS = QUICK ? 3 : 7;
+
+if (!existsSync(BUNDLE)) {
+  console.error(`no CA bundle at ${BUNDLE}; set SSL_CERT_FILE`);
+  process.exit(1);
+}
+const text = readFileSync(BUNDLE, "utf8");
+const megabytes = Buffer.byteLength(text) / 1e6;
+
+/** Median MB/s of `fn(text)` over several timed rounds. */
+function measure(fn) {
+  for (let i = 0; i < 20; i++) fn(text); // warm-up
+  const rates = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let iterations = 0;
+    const start = process.hrtime.bigint();
+    let elapsed = 0;
+    do {
+      fn(text);
+      iterations++;
+      elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+    } while (elapsed * 1000 < ROUND_MS);
+    rates.push((megabytes * iterations) / elapsed);
+  }
+  rates.sort((a, b) => a - b);
+  return rates[Math.floor(rates.length / 2)];
+}
+
+const naivePattern = /-----BEGIN ([^-\n]+)-----([\s\S]*?)-----END \1-----/g;
+function naiveBuffer(input) {
+  const out = [];
+  for (const match of input.matchAll(naivePattern)) out.push(Buffer.from(match[2], "base64"));
+  return out;
+}
+
+const expectedCount = decodePEM(text).length;
+if (naiveBuffer(text).length !== expectedCount) throw new Error("naive splitter disagrees with decodePEM");
+
+const sslkit = measure((input) => decodePEM(input));
+const naive = measure(naiveBuffer);
+
+const pythonScript = `
+import re, ssl, sys, time
+text = open(sys.argv[1]).read()
+mb = len(text.encode()) / 1e6
+pattern = re.compile(r"-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----", re.S)
+def run():
+    return [ssl.PEM_cert_to_DER_cert(m.group(0)) for m in pattern.finditer(text)]
+assert len(run()) == int(sys.argv[2])
+for _ in range(5): run()
+rates = []
+for _ in range(int(sys.argv[3])):
+    n = 0; start = time.perf_counter()
+    while True:
+        run(); n += 1
+        elapsed = time.perf_counter() - start
+        if elapsed * 1000 >= float(sys.argv[4]): break
+    rates.append(mb * n / elapsed)
+rates.sort()
+print(rates[len(rates) // 2])
+`;
+const cpython = Number(execFileSync("python3", ["-c", pythonScript, BUNDLE, String(expectedCount), String(ROUNDS), String(ROUND_MS)], { encoding: "utf8" }).trim());
+
+const pythonVersion = execFileSync("python3", ["-c", "import sys, ssl; print(sys.version.split()[0], ssl.OPENSSL_VERSION)"], { encoding: "utf8" }).trim();
+const results = {
+  package: "@sslkit/pem",
+  benchmark: "split + decode the system CA bundle",
+  unit: "MB/s",
+  input: { file: BUNDLE, megabytes: Number(megabytes.toFixed(3)), blocks: expectedCount },
+  machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version, python: pythonVersion },
+  quick: QUICK,
+  figures: [
+    { name: "decodePEM", value: sslkit, reference: "naive Buffer.from(base64) loop", referenceValue: naive, ratio: sslkit / naive, floor: 0.8 },
+    { name: "decodePEM", value: sslkit, reference: "CPython ssl.PEM_cert_to_DER_cert", referenceValue: cpython, ratio: sslkit / cpython, floor: 3 },
+  ],
+};
+writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+for (const f of results.figures) {
+  console.log(`${f.name} ${f.value.toFixed(1)} MB/s vs ${f.reference} ${f.referenceValue.toFixed(1)} MB/s: ${f.ratio.toFixed(2)}x (floor ${f.floor}x)`);
+}
