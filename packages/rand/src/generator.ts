@@ -8,6 +8,7 @@ import {
   MAX_RESEED_INTERVAL,
   SECURITY_STRENGTH,
   generate,
+  generateInto,
   instantiate,
   reseed,
 } from "./internal/ctr-drbg.js";
@@ -210,11 +211,11 @@ export class Generator {
     if (n === 0) return new Uint8Array(0);
     if (n <= SMALL_REQUEST_MAX && !this.#predictionResistance) return this.#fromPool(n);
     if (n <= MAX_BYTES_PER_REQUEST) return this.#generate(n, undefined, this.#predictionResistance);
+    // Every byte is written below, so the memory need not be zeroed first.
     const out = new Uint8Array(Buffer.allocUnsafeSlow(n).buffer, 0, n);
     for (let offset = 0; offset < n; offset += MAX_BYTES_PER_REQUEST) {
-      const chunk = this.#generate(Math.min(MAX_BYTES_PER_REQUEST, n - offset), undefined, this.#predictionResistance);
-      out.set(chunk, offset);
-      chunk.fill(0);
+      if (this.#reseedDue(this.#predictionResistance)) this.#reseed(EMPTY);
+      generateInto(this.#state, out, offset, Math.min(MAX_BYTES_PER_REQUEST, n - offset), undefined);
     }
     return out;
   }
@@ -319,11 +320,15 @@ export class Generator {
 
   /** SP 800-90A §9.3.1 steps 7–8: reseed when due or when prediction resistance is asked, then generate. */
   #generate(n: number, additionalInput: Uint8Array | undefined, predictionResistance: boolean): Uint8Array {
-    if (predictionResistance || this.#state.reseedCounter > this.#reseedInterval) {
+    if (this.#reseedDue(predictionResistance)) {
       this.#reseed(additionalInput ?? EMPTY);
       return generate(this.#state, n, undefined);
     }
     return generate(this.#state, n, additionalInput);
+  }
+
+  #reseedDue(predictionResistance: boolean): boolean {
+    return predictionResistance || this.#state.reseedCounter > this.#reseedInterval;
   }
 
   #reseed(additionalInput: Uint8Array): void {

@@ -124,22 +124,59 @@ export function reseed(state: CtrDrbgState, entropyInput: Uint8Array, additional
  * The returned array owns its memory (no DRBG state is reachable through its `buffer`).
  */
 export function generate(state: CtrDrbgState, length: number, additionalInput: Uint8Array | undefined): Uint8Array {
-  let provided: Uint8Array | undefined;
-  if (additionalInput !== undefined && additionalInput.length > 0) {
-    provided = blockCipherDF(additionalInput);
-    update(state, provided);
-  }
+  const provided = mixAdditionalInput(state, additionalInput);
   const blocks = Math.ceil(length / BLOCK_LENGTH);
   // Steps 3–6 and the closing Update are one keystream: the Update's three blocks follow the
   // output blocks directly, so one cipher call yields both.
   const stream = keystream(state, blocks * BLOCK_LENGTH + SEED_LENGTH);
-  const temp = stream.subarray(blocks * BLOCK_LENGTH);
-  setKeyAndV(state, temp, provided);
+  setKeyAndV(state, stream.subarray(blocks * BLOCK_LENGTH), provided);
   provided?.fill(0);
   // Wipe the unused tail of the last block too, so nothing but the answer stays in the buffer.
   stream.fill(0, length);
   state.reseedCounter += 1;
   return new Uint8Array(stream.buffer, stream.byteOffset, length);
+}
+
+/** Keystream is produced in pieces of this size, so each piece is copied out while still in cache. */
+const PIECE_LENGTH = 16384;
+
+/**
+ * The same Generate call as {@link generate}, writing its output into `out` at `offset`
+ * (for large requests, which would otherwise be generated and then copied once more).
+ */
+export function generateInto(
+  state: CtrDrbgState,
+  out: Uint8Array,
+  offset: number,
+  length: number,
+  additionalInput: Uint8Array | undefined,
+): void {
+  const provided = mixAdditionalInput(state, additionalInput);
+  const outputEnd = Math.ceil(length / BLOCK_LENGTH) * BLOCK_LENGTH;
+  const total = outputEnd + SEED_LENGTH;
+  const cipher = createCipheriv("aes-256-ctr", state.key, increment(state.v));
+  const temp = new Uint8Array(SEED_LENGTH);
+  for (let position = 0; position < total; position += PIECE_LENGTH) {
+    const piece = cipher.update(ZEROS.subarray(0, Math.min(PIECE_LENGTH, total - position)));
+    const end = position + piece.length;
+    if (position < length) out.set(piece.subarray(0, Math.min(end, length) - position), offset + position);
+    if (end > outputEnd) {
+      const from = Math.max(position, outputEnd);
+      temp.set(piece.subarray(from - position), from - outputEnd);
+      piece.fill(0);
+    }
+  }
+  setKeyAndV(state, temp, provided);
+  provided?.fill(0);
+  state.reseedCounter += 1;
+}
+
+/** Generate step 2: with additional input, Update(df(additional_input)) and keep it for step 6. */
+function mixAdditionalInput(state: CtrDrbgState, additionalInput: Uint8Array | undefined): Uint8Array | undefined {
+  if (additionalInput === undefined || additionalInput.length === 0) return undefined;
+  const provided = blockCipherDF(additionalInput);
+  update(state, provided);
+  return provided;
 }
 
 /** Overwrites the state (§9.4 Uninstantiate). */
