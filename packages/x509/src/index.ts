@@ -8,3 +8,16 @@ export type { PeerCertDict, NameAttribute, RelativeDistinguishedName, Distinguis
 export { verifyChain } from "./verify-chain.js";
 export type { VerifyChainOptions, VerifyChainResult, VerifyCertificateInput } from "./verify-chain.js";
 export { X509VerifyCode, verifyCodeMessage } from "./verify-codes.js";
+export { createKeyPair } from "./create-key-pair.js";
+export type { KeyPair, KeyType, WebCryptoKey } from "./create-key-pair.js";
+export { createCertificate } from "./create-certificate.js";
+export type {
+  CreateCertificateOptions,
+  CreateCertificateResult,
+  CertificateSubject,
+  CertificateIssuer,
+  CertificateValidity,
+  SubjectAltName,
+  ExtendedKeyUsageName,
+  KeyUsageName,
+} from "./create-certificate.js";
