@@ -53,6 +53,15 @@ describe("Generator", () => {
       expect(drbg.bytes(65536 * 2 + 10)).toEqual(concat(twin.generate(65536), twin.generate(65536), twin.generate(10)));
     });
 
+    // The last Generate call's length decides where the closing Update's 48 keystream bytes fall
+    // relative to the 16 KiB pieces large requests are produced in: inside, straddling, after.
+    it.each([16_360, 16_368, 16_384, 32_700, 65_535])("matches separate Generate calls for 65536 + %i bytes", (tail) => {
+      const drbg = createDeterministicGenerator(seed());
+      const twin = createDeterministicGenerator(seed());
+      expect(drbg.bytes(65536 + tail)).toEqual(concat(twin.generate(65536), twin.generate(tail)));
+      expect(drbg.bytes(300)).toEqual(twin.generate(300));
+    });
+
     it("answers requests above 256 bytes with their own Generate call", () => {
       const drbg = createDeterministicGenerator(seed());
       const twin = createDeterministicGenerator(seed());
