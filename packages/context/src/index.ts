@@ -68,3 +68,18 @@ export {
   SSL_ERROR_EOF,
   SSL_ERROR_INVALID_ERROR_CODE,
 } from "@sslkit/errors";
+export { SSLContext } from "./ssl-context.js";
+export type {
+  CipherInfo,
+  CertStoreStats,
+  VerifyLocations,
+  SNICallback,
+  TLSOptionsRequest,
+  SSLContextTLSOptions,
+} from "./ssl-context.js";
+export type { PasswordInput } from "./internal/cert-chain.js";
+export { createDefaultContext } from "./create-default-context.js";
+export type { DefaultContextOptions } from "./create-default-context.js";
+export { getDefaultVerifyPaths } from "./default-verify-paths.js";
+export type { DefaultVerifyPaths } from "./default-verify-paths.js";
+export { ContextErrorCode } from "./error-codes.js";

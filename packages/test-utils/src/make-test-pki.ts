@@ -34,6 +34,11 @@ export interface TestPKI {
   readonly encryptedServerKeyPath: string;
   /** The password of {@link TestPKI.encryptedServerKeyPath}. */
   readonly password: string;
+  /**
+   * Revokes a certificate issued by the root CA and writes the root's CRL to `revoked.crl`
+   * (with `openssl ca`); returns the CRL as PEM.
+   */
+  revoke(certPath: string): string;
 }
 
 const EC = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"];
@@ -86,5 +91,13 @@ export function makeTestPKI(): TestPKI {
     selfSigned: read("self-signed"),
     encryptedServerKeyPath: dir.file("server-encrypted.key"),
     password,
+    revoke: (certPath) => {
+      writeFileSync(dir.file("index.txt"), "");
+      writeFileSync(dir.file("ca.cnf"), "[ca]\ndefault_ca = root\n[root]\ndatabase = index.txt\ndefault_md = sha256\ndefault_crl_days = 30\n");
+      const base = ["ca", "-config", "ca.cnf", "-keyfile", "ca.key", "-cert", "ca.pem"];
+      openssl([...base, "-revoke", certPath], cwd);
+      openssl([...base, "-gencrl", "-out", "revoked.crl"], cwd);
+      return readFileSync(dir.file("revoked.crl"), "utf8");
+    },
   };
 }
