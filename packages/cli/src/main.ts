@@ -1,0 +1,14 @@
+import { defineCommand } from "citty";
+import packageJson from "../package.json" with { type: "json" };
+
+/** The `sslkit` command; sub-commands load lazily so `sslkit --help` starts fast. */
+export const main: ReturnType<typeof defineCommand> = defineCommand({
+  meta: {
+    name: "sslkit",
+    version: packageJson.version,
+    description: "Python's ssl module for Node.js, from the shell",
+  },
+  subCommands: {
+    demo: () => import("./commands/demo.js").then((module) => module.default),
+  },
+});

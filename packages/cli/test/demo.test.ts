@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCommand } from "citty";
+import { main } from "../src/main.js";
+import { makeTempDir, readSystemCABundle } from "@sslkit/test-utils";
+import { writeFileSync } from "node:fs";
+
+async function runDemo(args: string[]): Promise<{ stdout: string; exitCode: number | string | undefined }> {
+  const chunks: string[] = [];
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    chunks.push(String(chunk));
+    return true;
+  });
+  try {
+    process.exitCode = undefined;
+    await runCommand(main, { rawArgs: ["demo", ...args] });
+    return { stdout: chunks.join(""), exitCode: process.exitCode };
+  } finally {
+    spy.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+interface DemoJSON {
+  ok: boolean;
+  pem: { blocks: number; labels: Record<string, number>; roundTrip: { intact: number; of: number } };
+}
+
+describe("sslkit demo", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("reads the system CA bundle and proves every certificate survives the round trip", async () => {
+    const bundle = readSystemCABundle();
+    if (bundle === undefined) return;
+    const { stdout, exitCode } = await runDemo(["--json"]);
+    const report = JSON.parse(stdout) as DemoJSON;
+    const expected = (bundle.match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
+    expect(report.ok).toBe(true);
+    expect(report.pem.blocks).toBe(expected);
+    expect(report.pem.roundTrip).toEqual({ intact: expected, of: expected });
+    expect(exitCode).toBe(0);
+  });
+
+  it("falls back to its bundled sample when there is no CA bundle", async () => {
+    const { stdout } = await runDemo(["--json", "--bundle", "/nonexistent/bundle.pem"]);
+    const report = JSON.parse(stdout) as DemoJSON & { pem: { bundle: string } };
+    expect(report.pem.bundle).toMatch(/^bundled sample/);
+    expect(report.pem.labels).toEqual({ CERTIFICATE: 3 });
+    expect(report.ok).toBe(true);
+  });
+
+  it("prints a readable report without colour when not on a terminal", async () => {
+    vi.stubEnv("NO_COLOR", "1");
+    const { stdout } = await runDemo([]);
+    expect(stdout).toMatch(/Blocks: +\d+/);
+    expect(stdout).toMatch(/✔ round trip: \d+\/\d+ certificates survive/);
+    // eslint-disable-next-line no-control-regex
+    expect(stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it("fails with exit code 1 on a bundle without certificates", async () => {
+    const dir = makeTempDir();
+    try {
+      writeFileSync(dir.file("keys.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+      const { stdout, exitCode } = await runDemo(["--json", "--bundle", dir.file("keys.pem")]);
+      expect((JSON.parse(stdout) as DemoJSON).ok).toBe(false);
+      expect(exitCode).toBe(1);
+    } finally {
+      dir.remove();
+    }
+  });
+});
