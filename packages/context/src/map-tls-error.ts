@@ -5,6 +5,7 @@ import {
   isSSLKitError,
 } from "@sslkit/errors";
 import { VERIFY_CODES } from "./internal/verify-codes.js";
+import { pythonVerifyCodeName } from "./internal/python-verify-code.js";
 
 /** OpenSSL 3's `ERR_lib_error_string()` texts → the mnemonics Python shows as `SSLError.library`. */
 const LIBRARY_MNEMONICS: ReadonlyMap<string, string> = new Map([
@@ -73,6 +74,8 @@ function hostnameMismatch(host: string, cause: unknown): SSLCertVerificationErro
  *
  * - certificate verification codes (`CERT_HAS_EXPIRED`, `DEPTH_ZERO_SELF_SIGNED_CERT`,
  *   `UNABLE_TO_VERIFY_LEAF_SIGNATURE`, … every `X509_V_ERR_*`) → `SSLCertVerificationError`
+ *   (Node's `UNABLE_TO_VERIFY_LEAF_SIGNATURE` is the error OpenSSL reports after the one
+ *   Python reports, `UNABLE_TO_GET_ISSUER_CERT_LOCALLY`; the latter is given)
  * - `ERR_TLS_CERT_ALTNAME_INVALID` → `SSLCertVerificationError` 62 (host) or 64 (IP address)
  * - `ERR_SSL_UNEXPECTED_EOF_WHILE_READING` and Node's "socket disconnected before secure TLS
  *   connection was established" → `SSLEOFError`
@@ -98,7 +101,7 @@ export function mapTLSError(error: unknown): Error {
   const code = typeof shape.code === "string" ? shape.code : undefined;
   if (code === undefined) return fallback;
 
-  const verify = VERIFY_CODES.get(code);
+  const verify = VERIFY_CODES.get(pythonVerifyCodeName(code));
   if (verify !== undefined) {
     const [verifyCode, verifyMessage] = verify;
     return new SSLCertVerificationError({ verifyCode, verifyMessage, cause: error });

@@ -47,6 +47,7 @@ import type { CipherRow } from "./internal/cipher-table.js";
 import { LEGACY_DEFAULT_CIPHERS, PYTHON_DEFAULT_CIPHERS, ciphersOf, nodeCipherString, securityLevelIn, tls12Part } from "./internal/ciphers.js";
 import { appendKeylogLine, openKeylogFile } from "./internal/keylog.js";
 import { VERIFY_CODES } from "./internal/verify-codes.js";
+import { pythonVerifyCodeName } from "./internal/python-verify-code.js";
 
 /** One entry of {@link SSLContext.getCiphers}: Python's `get_ciphers()` dict. */
 export type CipherInfo = CipherRow;
@@ -799,7 +800,7 @@ export class SSLContext {
     if (Object.keys(socket.getPeerCertificate()).length === 0) return undefined;
     const code = nodeVerifyErrorCode(socket);
     if (code === undefined) return undefined;
-    const [verifyCode, verifyMessage] = VERIFY_CODES.get(code) ?? [1, "unspecified certificate verification error"];
+    const [verifyCode, verifyMessage] = VERIFY_CODES.get(pythonVerifyCodeName(code)) ?? [1, "unspecified certificate verification error"];
     return new SSLCertVerificationError({ verifyCode, verifyMessage });
   }
 }

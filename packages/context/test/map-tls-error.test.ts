@@ -1,0 +1,163 @@
+import * as net from "node:net";
+import * as tls from "node:tls";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, SSLContext, TLSVersion, mapTLSError } from "@sslkit/context";
+import { SSLCertVerificationError, SSLEOFError, SSLError, SSLKitError } from "@sslkit/errors";
+import { makeTestPKI } from "@sslkit/test-utils";
+import type { TestPKI } from "@sslkit/test-utils";
+import { connectWith, python, serveWith } from "./helpers/peers.js";
+import type { NodeServer } from "./helpers/peers.js";
+
+let pki: TestPKI;
+const closers: (() => Promise<void>)[] = [];
+
+beforeAll(() => {
+  pki = makeTestPKI();
+});
+afterAll(() => {
+  pki.dir.remove();
+});
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+async function serve(identity: "server" | "selfSigned" | "expired" | "wrongHost" | "chainedServer", configure?: (context: SSLContext) => void): Promise<NodeServer> {
+  const context = new SSLContext(PROTOCOL_TLS_SERVER);
+  context.loadCertChain(pki[identity].certPath, pki[identity].keyPath);
+  configure?.(context);
+  const server = await serveWith(context);
+  closers.push(() => server.close());
+  return server;
+}
+
+interface PythonError {
+  readonly type: string;
+  readonly library: string | null;
+  readonly reason: string | null;
+  readonly verify_code: number | null;
+  readonly verify_message: string | null;
+  readonly message: string;
+}
+
+/** A python3 client with create_default_context(cafile=…); reports the exception it got. */
+const PYTHON_CLIENT = `
+import json, re, socket, ssl, sys
+port, host, cafile, minimum = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+ctx = ssl.create_default_context(cafile=cafile)
+if minimum != "-": ctx.minimum_version = ssl.TLSVersion[minimum]
+try:
+    with socket.create_connection(("127.0.0.1", port)) as raw:
+        with ctx.wrap_socket(raw, server_hostname=host) as s:
+            s.recv(10)
+    print(json.dumps(None))
+except ssl.SSLError as e:
+    print(json.dumps(dict(type=type(e).__name__, library=e.library, reason=e.reason,
+        verify_code=getattr(e, "verify_code", None), verify_message=getattr(e, "verify_message", None),
+        message=re.sub(r" \\(_ssl\\.c:\\d+\\)$", "", str(e.args[1])))))
+`;
+
+function ourClient(minimum?: TLSVersion): SSLContext {
+  const context = new SSLContext(PROTOCOL_TLS_CLIENT);
+  context.loadVerifyLocations({ caFile: pki.ca.certPath });
+  if (minimum !== undefined) context.minimumVersion = minimum;
+  return context;
+}
+
+async function compareWithPython(port: number, host: string, minimum?: keyof typeof TLSVersion): Promise<void> {
+  const expected = await python<PythonError | null>(PYTHON_CLIENT, [port, host, pki.ca.certPath, minimum ?? "-"]);
+  expect(expected).not.toBeNull();
+  const error = await connectWith(ourClient(minimum === undefined ? undefined : TLSVersion[minimum]), port, host).then(
+    () => undefined,
+    (caught: unknown) => caught as SSLError,
+  );
+  expect(error).toBeInstanceOf(SSLError);
+  expect({
+    type: error?.constructor.name,
+    library: error?.library ?? null,
+    reason: error?.reason ?? null,
+    verify_code: error instanceof SSLCertVerificationError ? error.verifyCode : null,
+    verify_message: error instanceof SSLCertVerificationError ? error.verifyMessage : null,
+    message: error?.message,
+  }).toEqual(expected);
+}
+
+describe("mapTLSError", () => {
+  it.each([
+    ["an expired certificate", "expired", "localhost"],
+    ["a self-signed certificate", "selfSigned", "localhost"],
+    ["a certificate from an unknown CA (leaf without its intermediate)", "chainedServer", "localhost"],
+    ["a certificate for another host name", "wrongHost", "localhost"],
+    ["a certificate without the IP address", "wrongHost", "127.0.0.1"],
+  ] as const)("maps %s to what Python raises (class, library, reason, verify code and message, text)", async (_label, identity, host) => {
+    const { port } = await serve(identity);
+    await compareWithPython(port, host);
+  });
+
+  it("maps a protocol_version alert from the server to Python's SSLError", async () => {
+    const { port } = await serve("server", (context) => {
+      context.maximumVersion = TLSVersion.TLSv1_2;
+    });
+    await compareWithPython(port, "localhost", "TLSv1_3");
+  });
+
+  it("maps a TCP close during the handshake to SSLEOFError, as Python", async () => {
+    const server = net.createServer((socket) => socket.once("data", () => socket.end()));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    closers.push(() => new Promise((resolve) => server.close(() => { resolve(); })));
+    const { port } = server.address() as AddressInfo;
+    await compareWithPython(port, "localhost");
+    await expect(connectWith(ourClient(), port, "localhost")).rejects.toBeInstanceOf(SSLEOFError);
+  });
+
+  it("maps OpenSSL errors from tls.createSecureContext with library and reason", () => {
+    let thrown: unknown;
+    try {
+      tls.createSecureContext({ cert: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n" });
+    } catch (error) {
+      thrown = error;
+    }
+    const mapped = mapTLSError(thrown);
+    if (!(mapped instanceof SSLError)) throw new Error("not an SSLError");
+    expect(mapped).toMatchObject({ errno: 1, cause: thrown });
+    expect(mapped.library).toMatch(/^[A-Z0-9_]+$/);
+    expect(mapped.message).toMatch(/^\[[A-Z0-9_]+: [A-Z0-9_]+\] /);
+  });
+
+  it("maps ERR_SSL_NO_CIPHER_MATCH to Python's message", () => {
+    let thrown: unknown;
+    try {
+      tls.createSecureContext({ ciphers: "NOPE" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(mapTLSError(thrown)).toMatchObject({ constructor: SSLError, message: "No cipher can be selected." });
+  });
+
+  it.each([
+    ["CERT_HAS_EXPIRED", 10, "certificate has expired"],
+    ["DEPTH_ZERO_SELF_SIGNED_CERT", 18, "self-signed certificate"],
+    ["SELF_SIGNED_CERT_IN_CHAIN", 19, "self-signed certificate in certificate chain"],
+    ["CERT_REVOKED", 23, "certificate revoked"],
+    // Node's last error for an unknown issuer; Python reports OpenSSL's first one.
+    ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", 20, "unable to get local issuer certificate"],
+  ])("maps Node's verify code %s to verifyCode %i", (code, verifyCode, verifyMessage) => {
+    const error = Object.assign(new Error(verifyMessage), { code });
+    expect(mapTLSError(error)).toMatchObject({
+      constructor: SSLCertVerificationError,
+      verifyCode,
+      verifyMessage,
+      message: `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${verifyMessage}`,
+      cause: error,
+    });
+  });
+
+  it("returns system errors, sslkit errors and plain errors unchanged", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED", syscall: "connect" });
+    const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read" });
+    const ours = new SSLKitError("ERR_SSLKIT_TEST", "x");
+    const plain = new Error("plain");
+    for (const error of [refused, reset, ours, plain]) expect(mapTLSError(error)).toBe(error);
+    expect(mapTLSError("text")).toMatchObject({ message: "text" });
+  });
+});
