@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { X509Error } from "@sslkit/errors";
 import { X509VerifyCode, verifyChain, verifyCodeMessage } from "@sslkit/x509";
 import type { VerifyChainOptions } from "@sslkit/x509";
 import { CA_EXT, LEAF_EXT, OpenSSLPKI, ROOT_EXT, opensslVerify } from "./support/openssl-pki.js";
@@ -297,5 +298,126 @@ describe("verifyChain", () => {
       expect(openssl.message).toBe(result.verifyMessage);
       if (row.depth !== undefined) expect(openssl.depth).toBe(row.depth);
     }
+  });
+
+  describe("input handling", () => {
+    let base: { root: string; ica: string; leaf: string };
+    const der = (pem: string): Uint8Array => new Uint8Array(Buffer.from(pem.replace(/-----[^-]+-----/gu, "").replace(/\s+/gu, ""), "base64"));
+    const options = (): VerifyChainOptions => ({ trustAnchors: [base.root], time: TIME });
+    beforeAll(async () => {
+      base = await chain("input");
+    });
+
+    it("accepts DER bytes, objects with toDER() and a PEM bundle alike", async () => {
+      const asDER = await verifyChain([der(base.leaf), der(base.ica)], { trustAnchors: [der(base.root)], time: TIME });
+      const asObjects = await verifyChain([{ toDER: () => der(base.leaf) }, { toDER: () => der(base.ica) }], { trustAnchors: [{ toDER: () => der(base.root) }], time: TIME });
+      const asBundle = await verifyChain(`${base.leaf}some text between blocks\n${base.ica}`, options());
+      for (const result of [asDER, asObjects, asBundle]) {
+        expect(result).toMatchObject({ ok: true, verifyCode: 0, verifyMessage: "ok", depth: 0 });
+        expect(result.chain).toEqual([der(base.leaf), der(base.ica), der(base.root)]);
+      }
+    });
+
+    it("accepts intermediates in any order, duplicated, with unrelated extras", async () => {
+      const other = await pki.cert("input-other", { subject: "/CN=input other", ext: ROOT_EXT });
+      const result = await verifyChain([base.leaf, other, base.ica, base.ica, base.root], options());
+      expect(result.ok).toBe(true);
+      expect(result.chain).toHaveLength(3);
+    });
+
+    it("takes a number as milliseconds and truncates it to whole seconds", async () => {
+      const leaf = await pki.cert("input-ms", { subject: "/CN=example.com", issuer: "input-ica", ext: LEAF_EXT, notAfter: "20260601000000Z" });
+      const result = await verifyChain([leaf, base.ica], { trustAnchors: [base.root], time: TIME.getTime() + 999 });
+      expect(result.ok).toBe(true);
+      const later = await verifyChain([leaf, base.ica], { trustAnchors: [base.root], time: TIME.getTime() + 1000 });
+      expect(later.verifyCode).toBe(V.X509_V_ERR_CERT_HAS_EXPIRED);
+    });
+
+    it("gives verdict 20 when there are no trust anchors", async () => {
+      const result = await verifyChain([base.leaf, base.ica], { trustAnchors: [], time: TIME });
+      expect(result).toMatchObject({ ok: false, verifyCode: V.X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, depth: 1 });
+    });
+
+    it.each([
+      ["an empty list", []],
+      ["empty bytes", new Uint8Array(0)],
+      ["text without a PEM block", "hello"],
+    ])("throws ERR_SSLKIT_X509_NO_CERTIFICATE for %s", async (_label, input) => {
+      await expect(verifyChain(input, options())).rejects.toThrow(expect.objectContaining({ code: "ERR_SSLKIT_X509_NO_CERTIFICATE" }));
+    });
+
+    it.each([
+      ["random bytes", () => new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 131 + 7) % 256))],
+      ["a truncated certificate", () => der(base.leaf).subarray(0, 200)],
+      ["a certificate with trailing garbage", () => new Uint8Array([...der(base.leaf), 0x00, 0x01])],
+      ["a certificate cut inside its length", () => der(base.leaf).subarray(0, 3)],
+      ["an indefinite-length (BER) certificate", () => new Uint8Array([0x30, 0x80, 0x00, 0x00])],
+    ])("throws ERR_SSLKIT_X509_VERIFY_BAD_CERTIFICATE for %s", async (_label, make) => {
+      const error: unknown = await verifyChain(make(), options()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(X509Error);
+      expect(error).toMatchObject({ code: "ERR_SSLKIT_X509_VERIFY_BAD_CERTIFICATE", message: expect.stringMatching(/^leafAndIntermediates is not a DER X\.509 certificate/u) as string });
+    });
+
+    it("names the bad trust anchor", async () => {
+      await expect(verifyChain(base.leaf, { trustAnchors: [base.root, new Uint8Array([1, 2, 3])], time: TIME })).rejects.toThrow(/options\.trustAnchors\[1\] is not a DER X\.509 certificate/u);
+    });
+
+    it("throws the PEM error for a damaged PEM block", async () => {
+      const damaged = base.leaf.replace("-----END CERTIFICATE-----", "-----END PRIVATE KEY-----");
+      await expect(verifyChain(damaged, options())).rejects.toThrow(expect.objectContaining({ code: "ERR_SSLKIT_PEM_LABEL_MISMATCH" }));
+    });
+
+    it.each([
+      ["a number as certificate", () => verifyChain(42 as unknown as string, options()), "ERR_INVALID_ARG_TYPE"],
+      ["missing options", () => verifyChain(base.leaf, undefined as unknown as VerifyChainOptions), "ERR_INVALID_ARG_TYPE"],
+      ["trustAnchors that is not an array", () => verifyChain(base.leaf, { trustAnchors: base.root as unknown as string[] }), "ERR_INVALID_ARG_TYPE"],
+      ["an unknown purpose", () => verifyChain(base.leaf, { ...options(), purpose: "codeSigning" as "any" }), "ERR_INVALID_ARG_VALUE"],
+      ["an unknown profile", () => verifyChain(base.leaf, { ...options(), profile: "strict" as "webpki" }), "ERR_INVALID_ARG_VALUE"],
+      ["a negative maxDepth", () => verifyChain(base.leaf, { ...options(), maxDepth: -1 }), "ERR_OUT_OF_RANGE"],
+      ["an invalid Date", () => verifyChain(base.leaf, { ...options(), time: new Date("nope") }), "ERR_INVALID_ARG_VALUE"],
+      ["a string time", () => verifyChain(base.leaf, { ...options(), time: "2026-01-01" as unknown as Date }), "ERR_INVALID_ARG_TYPE"],
+      ["a non-string hostname", () => verifyChain(base.leaf, { ...options(), hostname: 5 as unknown as string }), "ERR_INVALID_ARG_TYPE"],
+      ["an empty hostname", () => verifyChain(base.leaf, { ...options(), hostname: "" }), "ERR_INVALID_ARG_VALUE"],
+      ["toDER() returning a string", () => verifyChain({ toDER: () => "x" as unknown as Uint8Array }, options()), "ERR_INVALID_ARG_TYPE"],
+    ])("rejects %s with %s", async (_label, call, code) => {
+      await expect(call()).rejects.toThrow(expect.objectContaining({ code }));
+    });
+
+    it("stops when its signal is aborted", async () => {
+      const controller = new AbortController();
+      controller.abort(new Error("stop"));
+      await expect(verifyChain([base.leaf, base.ica], { ...options(), signal: controller.signal })).rejects.toThrow("stop");
+    });
+  });
+
+  describe("deep and hostile paths", () => {
+    it("verifies a 50-deep chain like OpenSSL, and reports 22 beyond maxDepth", async () => {
+      const root = await pki.cert("deep-0", { subject: "/CN=deep 0", ext: ROOT_EXT });
+      const intermediates: string[] = [];
+      for (let i = 1; i <= 50; i++) intermediates.push(await pki.cert(`deep-${i}`, { subject: `/CN=deep ${i}`, issuer: `deep-${i - 1}`, ext: CA_EXT }));
+      const leaf = await pki.cert("deep-leaf", { subject: "/CN=example.com", issuer: "deep-50", ext: LEAF_EXT });
+      const shuffled = [...intermediates].reverse();
+      const ok = await verifyChain([leaf, ...shuffled], { trustAnchors: [root], time: TIME });
+      expect(ok).toMatchObject({ ok: true });
+      expect(ok.chain).toHaveLength(52);
+      const openssl = await opensslVerify(pki, leaf, intermediates, [root], { time: TIME });
+      expect(openssl.code).toBe(0);
+      const short = await verifyChain([leaf, ...shuffled], { trustAnchors: [root], time: TIME, maxDepth: 10 });
+      expect(short).toMatchObject({ ok: false, verifyCode: V.X509_V_ERR_CERT_CHAIN_TOO_LONG, verifyMessage: "certificate chain too long" });
+    });
+
+    it("ends with a verdict on 40 intermediates that share one name and one key", async () => {
+      await pki.key("same-key");
+      const root = await pki.cert("same-root", { subject: "/CN=same root", ext: ROOT_EXT });
+      const certs = [await pki.cert("same-0", { subject: "/CN=same", key: "same-key", ext: CA_EXT.filter((l) => !l.startsWith("authority")) })];
+      for (let i = 1; i < 40; i++) certs.push(await pki.cert(`same-${i}`, { subject: "/CN=same", issuer: `same-${i - 1}`, key: "same-key", ext: CA_EXT }));
+      const leaf = await pki.cert("same-leaf", { subject: "/CN=example.com", issuer: "same-39", ext: LEAF_EXT });
+      const result = await verifyChain([leaf, ...certs], { trustAnchors: [root], time: TIME });
+      expect(result.ok).toBe(false);
+      expect([V.X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, V.X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY]).toContain(result.verifyCode);
+      // The same graph with its self-signed top trusted: every certificate signs every other.
+      const trusted = await verifyChain([leaf, ...certs], { trustAnchors: [certs[0]!], time: TIME });
+      expect(trusted.ok).toBe(true);
+    });
   });
 });

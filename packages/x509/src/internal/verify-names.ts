@@ -7,6 +7,9 @@ import { X509VerifyCode as V } from "../verify-codes.js";
 import { OID } from "./verify-parse.js";
 import type { Defect, GeneralName, NameConstraints, ParsedCert, ParsedName } from "./verify-parse.js";
 
+/** Most name × constraint comparisons per CA certificate (OpenSSL: 1 << 20). */
+const MAX_NAME_CHECKS = 1 << 20;
+
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/u;
 
 /** Whether `name` is an RFC 1034/1123 host name (a single leading `*.` label when `wildcard`). */
@@ -208,7 +211,7 @@ function validateName(name: GeneralName): Defect | undefined {
 }
 
 /** The names of `cert` that name constraints apply to (RFC 5280 §4.2.1.10 and §6.1.3 (b)). */
-export function constrainedNames(cert: ParsedCert): GeneralName[] {
+export function constrainedNames(cert: ParsedCert, isLeaf: boolean): GeneralName[] {
   const names: GeneralName[] = [];
   if (cert.subject.rdns.length > 0) names.push({ kind: "dirName", name: cert.subject });
   for (const rdn of cert.subject.rdns) {
@@ -219,7 +222,7 @@ export function constrainedNames(cert: ParsedCert): GeneralName[] {
   const san = cert.subjectAltName ?? [];
   names.push(...san);
   // Without DNS or IP SANs, a host-name-like commonName is what clients match, so constrain it too.
-  if (!san.some((n) => n.kind === "dns" || n.kind === "ip")) {
+  if (isLeaf && !san.some((n) => n.kind === "dns" || n.kind === "ip")) {
     for (const rdn of cert.subject.rdns) {
       for (const attribute of rdn) {
         const text = attribute.text;
@@ -236,6 +239,10 @@ export function constrainedNames(cert: ParsedCert): GeneralName[] {
 export function checkNameConstraints(constraints: NameConstraints, names: readonly GeneralName[]): Defect | undefined {
   const permitted = constraints.permitted ?? [];
   const excluded = constraints.excluded ?? [];
+  // Like OpenSSL's NAME_CHECK_MAX: a quadratic number of comparisons is refused, not ground through.
+  if (names.length * (permitted.length + excluded.length) > MAX_NAME_CHECKS) {
+    return { code: V.X509_V_ERR_UNSPECIFIED, reason: `${names.length} names against ${permitted.length + excluded.length} name constraints is too many to check` };
+  }
   for (const name of names) {
     const relevant = (base: GeneralName): boolean => base.kind === name.kind;
     const permittedOfKind = permitted.filter(relevant);

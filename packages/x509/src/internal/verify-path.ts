@@ -5,7 +5,7 @@
 import { X509VerifyCode as V } from "../verify-codes.js";
 import { bytesEqual, toHex } from "./verify-der.js";
 import { KU, OID } from "./verify-parse.js";
-import type { Defect, ParsedCert } from "./verify-parse.js";
+import type { Defect, GeneralName, ParsedCert } from "./verify-parse.js";
 import { checkNameConstraints, constrainedNames, formatIP, isValidDNSName, isValidMailbox, validateConstraints } from "./verify-names.js";
 import { checkSignature, isWeakHash, signatureScheme } from "./verify-signature.js";
 
@@ -70,8 +70,8 @@ function isCA(cert: ParsedCert): boolean {
   return cert.basicConstraints?.ca === true;
 }
 
-/** Checks that apply to every certificate on the path, in any position. */
-function checkCommon(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor", options: PathOptions): Defect | undefined {
+/** Encoding, validity, critical extensions and serial number: checked even for a directly trusted leaf. */
+function checkStructure(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor", options: PathOptions): Defect | undefined {
   const first = cert.defects[0];
   if (first !== undefined) return first;
   if (cert.notBefore !== undefined && options.timeMs < cert.notBefore) return fail(V.X509_V_ERR_CERT_NOT_YET_VALID, "notBefore is after the validation time");
@@ -90,6 +90,13 @@ function checkCommon(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor",
     if (serial.every((byte) => byte === 0)) return fail(V.X509_V_ERR_UNSPECIFIED, "zero serial number (RFC 5280 §4.1.2.2)");
     if (serial.length > 21 || (serial.length === 21 && serial[0] !== 0)) return fail(V.X509_V_ERR_UNSPECIFIED, "serial number longer than 20 octets (RFC 5280 §4.1.2.2)");
   }
+  return undefined;
+}
+
+/** Checks that apply to every certificate on the path, in any position. */
+function checkCommon(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor", options: PathOptions): Defect | undefined {
+  const structure = checkStructure(cert, role, options);
+  if (structure !== undefined) return structure;
   const weak = role === "leaf" ? V.X509_V_ERR_EE_KEY_TOO_SMALL : V.X509_V_ERR_CA_KEY_TOO_SMALL;
   const key = cert.publicKey;
   if (key.explicitCurve === true) return fail(V.X509_V_ERR_EC_KEY_EXPLICIT_PARAMS, "EC key with explicit curve parameters");
@@ -106,6 +113,31 @@ function checkCommon(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor",
     return fail(V.X509_V_ERR_EXTENSIONS_REQUIRE_VERSION_3, "Web PKI certificates must be X.509 v3");
   }
   return undefined;
+}
+
+/**
+ * BR 7.1.4.3: a commonName is a character-for-character copy of a SAN entry — an IP address in
+ * its RFC 3986 / RFC 5952 text, a domain name in LDH form. Tolerated for compatibility: a domain
+ * commonName that is a parent domain of the DNS SANs, or one next to no DNS SAN at all (a CN that
+ * no client compares against anything, since SANs take precedence).
+ */
+function checkCommonName(text: string | undefined, san: readonly GeneralName[]): Defect | undefined {
+  const bad = (why: string): Defect => fail(V.X509_V_ERR_INVALID_EXTENSION, `commonName "${text ?? "?"}" ${why} (CA/B Forum BR 7.1.4.3)`);
+  if (text === undefined) return bad("is not a string");
+  const ips = san.flatMap((name) => (name.kind === "ip" && name.bytes !== undefined ? [formatIP(name.bytes)] : []));
+  if (looksLikeIPAddress(text)) return ips.includes(text) ? undefined : bad("is not the canonical text of an iPAddress SAN");
+  if (!isValidDNSName(text, true)) return bad("is not an LDH domain name");
+  const dns = san.flatMap((name) => (name.kind === "dns" && name.text !== undefined ? [name.text] : []));
+  if (dns.length === 0 || dns.includes(text)) return undefined;
+  if (dns.every((name) => name.endsWith(`.${text}`))) return undefined;
+  return bad("is not one of the dNSName SANs");
+}
+
+/** Whether text is any spelling of an IP address: IPv6 (has a colon) or what inet_aton accepts. */
+function looksLikeIPAddress(text: string): boolean {
+  if (text.includes(":")) return true;
+  const parts = text.split(".");
+  return parts.length <= 4 && parts.every((part) => /^(?:0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/iu.test(part));
 }
 
 function checkLeaf(cert: ParsedCert, options: PathOptions): Defect | undefined {
@@ -136,13 +168,11 @@ function checkLeaf(cert: ParsedCert, options: PathOptions): Defect | undefined {
     if (san === undefined) return fail(V.X509_V_ERR_INVALID_EXTENSION, "Web PKI end-entity certificate without subjectAltName");
     const sanExt = cert.extensions.find((ext) => ext.oid === OID.subjectAltName);
     if (sanExt?.critical === true && !subjectEmpty) return fail(V.X509_V_ERR_INVALID_EXTENSION, "subjectAltName must not be critical when the subject is not empty");
-    // BR 7.1.4.3: a commonName must be a character-for-character copy of a SAN entry.
     for (const rdn of cert.subject.rdns) {
       for (const attribute of rdn) {
         if (attribute.type !== OID.commonName) continue;
-        const text = attribute.text;
-        const copied = text !== undefined && san.some((name) => (name.kind === "dns" && name.text === text) || (name.kind === "ip" && name.bytes !== undefined && formatIP(name.bytes) === text));
-        if (!copied) return fail(V.X509_V_ERR_INVALID_EXTENSION, `commonName "${text ?? "?"}" is not one of the subjectAltName entries`);
+        const problem = checkCommonName(attribute.text, san);
+        if (problem !== undefined) return problem;
       }
     }
   }
@@ -205,10 +235,10 @@ async function validatePath(path: readonly PathNode[], options: PathOptions, sel
   const leaf = path[0];
   if (leaf === undefined) return { ...fail(V.X509_V_ERR_UNSPECIFIED, "empty path"), depth: 0 };
   if (last === 0) {
-    // The leaf itself is a trust anchor: trusted by configuration, so only time and identity matter.
-    const cert = leaf.cert;
-    if (cert.notBefore !== undefined && options.timeMs < cert.notBefore) return { ...fail(V.X509_V_ERR_CERT_NOT_YET_VALID, "notBefore is after the validation time"), depth: 0 };
-    if (cert.notAfter !== undefined && options.timeMs > cert.notAfter) return { ...fail(V.X509_V_ERR_CERT_HAS_EXPIRED, "notAfter is before the validation time"), depth: 0 };
+    // The leaf itself is a trust anchor: trusted by configuration, so its profile (CA bits, EKU,
+    // key, digest) is not judged, but a malformed, expired or critically-extended one still fails.
+    const problem = checkStructure(leaf.cert, "leaf", options);
+    if (problem !== undefined) return { ...problem, depth: 0 };
   } else {
     for (let i = 0; i <= last; i++) {
       const node = path[i] as PathNode;
@@ -221,7 +251,8 @@ async function validatePath(path: readonly PathNode[], options: PathOptions, sel
     for (let i = 0; i <= last; i++) {
       const node = path[i] as PathNode;
       const role = i === 0 ? "leaf" : i === last ? "anchor" : "intermediate";
-      if (!(role === "anchor" && node.cert.version === 0) && node.cert.authorityKeyId?.keyId === undefined && !(await selfSigned(node))) {
+      // A trust anchor is configuration, not a certificate to validate (RFC 5280 §6.1.1 (d)).
+      if (role !== "anchor" && node.cert.authorityKeyId?.keyId === undefined && !(await selfSigned(node))) {
         return { ...fail(V.X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER, "authorityKeyIdentifier with keyIdentifier is required"), depth: i };
       }
     }
@@ -240,7 +271,7 @@ async function validatePath(path: readonly PathNode[], options: PathOptions, sel
       for (let j = i - 1; j >= 0; j--) {
         const cert = (path[j] as PathNode).cert;
         if (j > 0 && cert.selfIssued) continue;
-        const problem = checkNameConstraints(constraints, constrainedNames(cert));
+        const problem = checkNameConstraints(constraints, constrainedNames(cert, j === 0));
         if (problem !== undefined) return { ...problem, depth: j };
       }
     }
