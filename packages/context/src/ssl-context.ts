@@ -38,6 +38,8 @@ import {
   VerifyFlags,
 } from "./constants.js";
 import type { Protocol, VerifyMode } from "./constants.js";
+import { decodeCert } from "@sslkit/x509";
+import type { PeerCertDict } from "@sslkit/x509";
 import { ContextErrorCode } from "./error-codes.js";
 import { getDefaultVerifyPaths } from "./default-verify-paths.js";
 import { CAStore } from "./internal/ca-store.js";
@@ -548,17 +550,23 @@ export class SSLContext {
   }
 
   /**
-   * Returns the loaded CA certificates as DER (Python's `get_ca_certs(binary_form=True)`),
-   * in load order; `caPath` certificates are not included (as in Python).
+   * Returns the loaded CA certificates (those with basicConstraints CA:TRUE), as CPython's
+   * `getpeercert()`-style dicts or, with `binaryForm`, as DER bytes. Certificates of a
+   * `caPath` are not included (OpenSSL reads them on demand; Python does not list them).
+   * The order is load order (Python's follows OpenSSL's internal sort).
    *
+   * @param binaryForm - Return DER bytes instead of dicts. @defaultValue `false`
    * @see Python `SSLContext.get_ca_certs`
    * @example
    * ```ts
-   * const ders = context.getCACertsDER();
+   * for (const ca of context.getCaCerts()) console.log(ca.subject);
    * ```
    */
-  getCACertsDER(): Uint8Array[] {
-    return this.#store.certs.map((cert) => cert.der);
+  getCaCerts(binaryForm?: false): PeerCertDict[];
+  getCaCerts(binaryForm: true): Uint8Array[];
+  getCaCerts(binaryForm = false): PeerCertDict[] | Uint8Array[] {
+    const cas = this.#store.certs.filter((cert) => cert.isCA);
+    return binaryForm ? cas.map((cert) => cert.der) : cas.map((cert) => decodeCert(cert.der));
   }
 
   #allowsLegacyVersions(): boolean {
