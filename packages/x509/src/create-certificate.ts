@@ -340,6 +340,21 @@ interface Signer {
   readonly keyIdHex: string | undefined;
 }
 
+/** Signers already prepared, per issuer object, valid while its three fields stay the same. */
+const signerCache = new WeakMap<CertificateIssuer, { readonly fields: readonly unknown[]; readonly signer: Promise<Signer> }>();
+
+/** Returns the issuer's signer, parsing and checking an issuer object only once (chains reuse one CA). */
+function cachedIssuerSigner(x509: Peculiar, issuer: CertificateIssuer, webcrypto: WebCrypto): Promise<Signer> {
+  const fields = [issuer.certificate, issuer.privateKey, issuer.keyPair];
+  const cached = signerCache.get(issuer);
+  if (cached?.fields.every((field, i) => field === fields[i]) === true) return cached.signer;
+  const signer = issuerSigner(x509, issuer, webcrypto);
+  signerCache.set(issuer, { fields, signer });
+  // A rejected signer is not kept: the next call reports the problem afresh.
+  signer.catch(() => signerCache.delete(issuer));
+  return signer;
+}
+
 async function issuerSigner(x509: Peculiar, issuer: CertificateIssuer, webcrypto: WebCrypto): Promise<Signer> {
   const der = singleDER(issuer.certificate, "options.issuer.certificate", "CERTIFICATE");
   let certificate: InstanceType<Peculiar["X509Certificate"]>;
@@ -424,7 +439,7 @@ export async function createCertificate(options: CreateCertificateOptions): Prom
   const signer: Signer =
     p.issuer === undefined
       ? { name: undefined, key: keyPair.privateKey, sign: selfSignParams(keyPair), keyIdHex: ownKeyId }
-      : await issuerSigner(x509, p.issuer, webcrypto);
+      : await cachedIssuerSigner(x509, p.issuer, webcrypto);
 
   const isRSA = keyPair.keyType.startsWith("rsa-");
   const defaultUsage = p.isCA
