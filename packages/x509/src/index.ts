@@ -21,3 +21,9 @@ export type {
   ExtendedKeyUsageName,
   KeyUsageName,
 } from "./create-certificate.js";
+export { Certificate } from "./certificate.js";
+export type { CertificateExtension, CertificateJSON } from "./certificate.js";
+export type { PublicKeyInfo } from "./internal/public-key-info.js";
+export type { AuthorityInfoAccess, AuthorityKeyIdentifier, BasicConstraints, CertificateKeyUsage, DistributionPoint, GeneralName, GeneralNameType, GeneralSubtree, NameConstraints, PolicyInformation } from "./internal/der-extensions.js";
+export { loadCertificates } from "./load-certificates.js";
+export { subjectNameHash, issuerNameHash } from "./name-hash.js";

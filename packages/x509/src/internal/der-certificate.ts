@@ -60,9 +60,13 @@ export class ParsedCertificate {
 }
 
 /** Validates an OpenSSL `ASN1_TYPE` (ANY) at the reader's element: primitives it would decode must be valid. */
-function checkAny(reader: DerReader): void {
+export function checkAny(reader: DerReader): void {
   const { bytes, tag, valueStart, end, start } = reader;
   switch (tag) {
+    case 0x00:
+      // OpenSSL reads `00 00` as an end-of-contents marker, which a definite-length SEQUENCE may not hold.
+      if (end === valueStart) fail(X509ErrorCode.UNEXPECTED_TAG, "end-of-contents marker where a value is required", start);
+      break;
     case Tag.BOOLEAN:
       if (end - valueStart !== 1) fail(X509ErrorCode.BAD_VALUE, "BOOLEAN must have exactly one content byte", start);
       break;

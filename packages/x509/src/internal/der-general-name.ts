@@ -1,6 +1,7 @@
 import { X509ErrorCode } from "../error-codes.js";
 import { utf8OrThrow } from "./asn1-string.js";
 import { DerReader, fail, Tag } from "./der.js";
+import { checkAny } from "./der-certificate.js";
 import { checkName, nameToRDNs } from "./der-name.js";
 import type { NameAttribute } from "./der-name.js";
 import { checkOID, contentKey, oidLongName } from "./oids.js";
@@ -50,6 +51,7 @@ export function checkGeneralName(reader: DerReader, offset: number, limit: numbe
       checkOID(bytes, reader.valueStart, oidEnd, reader.start);
       const valueEnd = reader.expect(oidEnd, end, 0xa0, "otherName value [0]");
       const inner = reader.read(reader.valueStart, valueEnd);
+      checkAny(reader);
       if (inner !== valueEnd) fail(X509ErrorCode.TRAILING_DATA, "otherName value holds more than one element", inner);
       if (valueEnd !== end) fail(X509ErrorCode.TRAILING_DATA, "otherName has more than two fields", valueEnd);
       return end;

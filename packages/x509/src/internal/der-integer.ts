@@ -32,8 +32,12 @@ export function integerPadding(bytes: Uint8Array, start: number, end: number, at
 
 /** The value of the INTEGER the reader stands on, as a bigint (validated like OpenSSL). */
 export function readBigInt(reader: DerReader): bigint {
-  const { bytes, valueStart, end } = reader;
-  integerPadding(bytes, valueStart, end, reader.start);
+  integerPadding(reader.bytes, reader.valueStart, reader.end, reader.start);
+  return integerValue(reader.bytes, reader.valueStart, reader.end);
+}
+
+/** Two's-complement value of INTEGER content octets `[valueStart, end)`. */
+export function integerValue(bytes: Uint8Array, valueStart: number, end: number): bigint {
   let value = 0n;
   for (let i = valueStart; i < end; i++) value = (value << 8n) | BigInt(bytes[i] ?? 0);
   if (((bytes[valueStart] ?? 0) & 0x80) !== 0) value -= 1n << BigInt(8 * (end - valueStart));

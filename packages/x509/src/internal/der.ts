@@ -38,7 +38,7 @@ export const Tag = {
  */
 export class DerReader {
   readonly bytes: Uint8Array;
-  /** First byte of the last element's identifier octets. */
+  /** The last element's identifier octet (class, constructed bit, number); `xx11111` for tag numbers of 31 and above. */
   tag = 0;
   /** Offset of the last element's first header byte. */
   start = 0;
@@ -59,16 +59,20 @@ export class DerReader {
     }
     this.start = offset;
     let p = offset;
-    const tag = bytes[p++] ?? 0;
+    let tag = bytes[p++] ?? 0;
     if ((tag & 0x1f) === 0x1f) {
-      // High tag number form: base-128 digits, the last one without the top bit.
+      // High tag number form: base-128 digits, the last one without the top bit. OpenSSL does not
+      // insist on the short form for numbers below 31, so `1F 04` is an OCTET STRING: normalise it.
       let digits = 0;
+      let number = 0;
       for (;;) {
         if (p >= limit) fail(limit >= bytes.length ? X509ErrorCode.TRUNCATED : X509ErrorCode.BAD_LENGTH, "tag runs past the end of its container", offset);
         const digit = bytes[p++] ?? 0;
         if (++digits > 4) fail(X509ErrorCode.BAD_VALUE, "tag number too large", offset);
+        number = number * 128 + (digit & 0x7f);
         if ((digit & 0x80) === 0) break;
       }
+      if (number < 0x1f) tag = (tag & 0xe0) | number;
     }
     if (p >= limit) fail(limit >= bytes.length ? X509ErrorCode.TRUNCATED : X509ErrorCode.BAD_LENGTH, "element has no length octets", offset);
     let length = bytes[p++] ?? 0;

@@ -19,7 +19,6 @@ CN = Dir Name
 [dir_sect2]
 1.2.3.4.5 = custom attribute
 [crl_sect]
-fullname = URI:http://crl.example/full.crl
 relativename.CN = relative
 [crl_sect2]
 fullname = URI:http://crl.example/second.crl

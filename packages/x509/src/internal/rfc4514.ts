@@ -1,0 +1,59 @@
+import { asn1StringToText } from "./asn1-string.js";
+import { DerReader, hex2, Tag } from "./der.js";
+import { oidShortName, oidToDotted } from "./oids.js";
+
+function escapeValue(value: string): string {
+  let out = "";
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charAt(i);
+    if (c === "\u0000") out += "\\00";
+    else if ('"+,;<>\\'.includes(c) || (i === 0 && (c === " " || c === "#")) || (i === value.length - 1 && c === " ")) out += `\\${c}`;
+    else out += c;
+  }
+  return out;
+}
+
+function hexTLV(bytes: Uint8Array, start: number, end: number): string {
+  let out = "#";
+  for (let i = start; i < end; i++) out += hex2(bytes[i] ?? 0);
+  return out;
+}
+
+/**
+ * Formats a Name (or, with `singleRDN`, one RDN element) as an RFC 4514 string: RDNs in reverse
+ * order, multi-valued RDNs joined with `+` (entries reversed too, as OpenSSL prints them), OpenSSL's short names (`CN`, `O`, `emailAddress`, …),
+ * `dotted.oid=#hex` for attribute types OpenSSL does not know and values that are not text.
+ */
+export function nameToRFC4514(bytes: Uint8Array, start: number, end: number, singleRDN = false): string {
+  const reader = new DerReader(bytes);
+  const rdns: string[] = [];
+  const formatRDN = (setStart: number, setEnd: number): void => {
+    const parts: string[] = [];
+    let q = setStart;
+    while (q < setEnd) {
+      const attributeEnd = reader.read(q, setEnd);
+      const oidEnd = reader.read(reader.valueStart, attributeEnd);
+      const oidStart = reader.valueStart;
+      reader.read(oidEnd, attributeEnd);
+      const short = oidShortName(bytes, oidStart, oidEnd);
+      const text = reader.is(Tag.BIT_STRING) ? undefined : asn1StringToText(bytes, reader.tag, reader.valueStart, reader.end);
+      const type = short ?? oidToDotted(bytes, oidStart, oidEnd);
+      parts.push(`${type}=${short !== undefined && text !== undefined ? escapeValue(text) : hexTLV(bytes, reader.start, reader.end)}`);
+      q = attributeEnd;
+    }
+    // OpenSSL reverses the entries of a multi-valued RDN too (it prints its entry list backwards).
+    if (parts.length > 0) rdns.push(parts.reverse().join("+"));
+  };
+  const outerEnd = reader.read(start, end);
+  if (singleRDN) {
+    formatRDN(reader.valueStart, outerEnd);
+  } else {
+    let p = reader.valueStart;
+    while (p < outerEnd) {
+      const setEnd = reader.read(p, outerEnd);
+      formatRDN(reader.valueStart, setEnd);
+      p = setEnd;
+    }
+  }
+  return rdns.reverse().join(",");
+}
