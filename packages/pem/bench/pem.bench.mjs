@@ -8,8 +8,8 @@ import { decodePEM } from "../dist/index.js";
 
 const BUNDLE = process.env.SSL_CERT_FILE ?? "/etc/ssl/certs/ca-certificates.crt";
 const QUICK = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
-const ROUND_MS = QUICK ? 150 : 500;
-const ROUNDS = QUICK ? 3 : 7;
+const ROUND_MS = QUICK ? 100 : 200;
+const ROUNDS = QUICK ? 5 : 15;
 
 if (!existsSync(BUNDLE)) {
   console.error(`no CA bundle at ${BUNDLE}; set SSL_CERT_FILE`);
@@ -18,23 +18,39 @@ if (!existsSync(BUNDLE)) {
 const text = readFileSync(BUNDLE, "utf8");
 const megabytes = Buffer.byteLength(text) / 1e6;
 
-/** Median MB/s of `fn(text)` over several timed rounds. */
-function measure(fn) {
-  for (let i = 0; i < 20; i++) fn(text); // warm-up
-  const rates = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    let iterations = 0;
-    const start = process.hrtime.bigint();
-    let elapsed = 0;
-    do {
-      fn(text);
-      iterations++;
-      elapsed = Number(process.hrtime.bigint() - start) / 1e9;
-    } while (elapsed * 1000 < ROUND_MS);
-    rates.push((megabytes * iterations) / elapsed);
+/** MB/s of `fn(text)` over one timed round. */
+function round(fn) {
+  let iterations = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  do {
+    fn(text);
+    iterations++;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  } while (elapsed * 1000 < ROUND_MS);
+  return (megabytes * iterations) / elapsed;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Interleaves rounds of two contenders (A, B, A, B, …) so that a change in machine load hits
+ * both alike; returns the median rate of each and the median of the per-round ratios.
+ */
+function compare(a, b) {
+  for (let i = 0; i < 20; i++) {
+    a(text);
+    b(text);
   }
-  rates.sort((a, b) => a - b);
-  return rates[Math.floor(rates.length / 2)];
+  const rates = { a: [], b: [], ratio: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    const rateA = round(a);
+    const rateB = round(b);
+    rates.a.push(rateA);
+    rates.b.push(rateB);
+    rates.ratio.push(rateA / rateB);
+  }
+  return { a: median(rates.a), b: median(rates.b), ratio: median(rates.ratio) };
 }
 
 const naivePattern = /-----BEGIN ([^-\n]+)-----([\s\S]*?)-----END \1-----/g;
@@ -47,8 +63,8 @@ function naiveBuffer(input) {
 const expectedCount = decodePEM(text).length;
 if (naiveBuffer(text).length !== expectedCount) throw new Error("naive splitter disagrees with decodePEM");
 
-const sslkit = measure((input) => decodePEM(input));
-const naive = measure(naiveBuffer);
+const versusNaive = compare((input) => decodePEM(input), naiveBuffer);
+const sslkit = versusNaive.a;
 
 const pythonScript = `
 import re, ssl, sys, time
@@ -81,7 +97,7 @@ const results = {
   machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version, python: pythonVersion },
   quick: QUICK,
   figures: [
-    { name: "decodePEM", value: sslkit, reference: "naive Buffer.from(base64) loop", referenceValue: naive, ratio: sslkit / naive, floor: 0.8 },
+    { name: "decodePEM", value: versusNaive.a, reference: "naive Buffer.from(base64) loop", referenceValue: versusNaive.b, ratio: versusNaive.ratio, floor: 0.8 },
     { name: "decodePEM", value: sslkit, reference: "CPython ssl.PEM_cert_to_DER_cert", referenceValue: cpython, ratio: sslkit / cpython, floor: 3 },
   ],
 };

@@ -1,7 +1,7 @@
 import { PEMError, invalidArgTypeError, outOfRangeError } from "@sslkit/errors";
 import type { PEMBlock } from "./block.js";
 import { PEMErrorCode } from "./error-codes.js";
-import { LABEL_PATTERN } from "./labels.js";
+import { LABEL_PATTERN, PEMLabel } from "./labels.js";
 import { decodeBase64 } from "./internal/base64.js";
 import { fail } from "./internal/fail.js";
 import { bytesToLatin1 } from "./internal/text.js";
@@ -59,7 +59,7 @@ function readEncapsulationLine(text: string, offset: number, marker: string, str
     fail(PEMErrorCode.BAD_LABEL, `damaged ${kind} line: ${JSON.stringify(line.slice(0, 80))}`, text, offset);
   }
   const label = line.slice(marker.length, line.length - DASHES.length);
-  if (!LABEL_PATTERN.test(label)) {
+  if (!KNOWN_LABELS.has(label) && !LABEL_PATTERN.test(label)) {
     fail(PEMErrorCode.BAD_LABEL, `invalid PEM label ${JSON.stringify(label.slice(0, 80))} on the ${kind} line`, text, offset);
   }
   if (strict && line.length !== end - offset) {
@@ -68,12 +68,42 @@ function readEncapsulationLine(text: string, offset: number, marker: string, str
   return { label, lineEnd: end };
 }
 
+/** END lines of the well-known labels, built once: a flat string compares fastest. */
+const KNOWN_END_LINES = new Map(Object.values(PEMLabel).map((label) => [label as string, `${END}${label}${DASHES}`]));
+const KNOWN_LABELS = new Set<string>(Object.values(PEMLabel));
+
+function endLineOf(label: string): string {
+  return KNOWN_END_LINES.get(label) ?? `${END}${label}${DASHES}`;
+}
+
+/** Throws if an END line starts in `[from, until)` (until -1: the end of the text): its BEGIN line is missing. */
+function failOnStrayEnd(text: string, from: number, until: number): void {
+  const stop = until === -1 ? text.length : until;
+  if (stop - from < END.length) return; // blocks separated by a line break, as usual
+  const stray = text.slice(from, stop).indexOf(END);
+  if (stray !== -1) fail(PEMErrorCode.UNMATCHED_END, "END line without a BEGIN line before it", text, from + stray);
+}
+
+/**
+ * Returns where the END line of the block starting at `begin` is. Base64 has no '-', so the
+ * first '-' after the headers is normally that line: one fast single-character search.
+ */
+function findEndLine(text: string, begin: number, dataStart: number, label: string): number {
+  const dash = text.indexOf("-", dataStart);
+  if (dash !== -1 && text.startsWith(END, dash)) return dash;
+  const end = text.indexOf(END, dataStart);
+  const nested = text.indexOf(BEGIN, dataStart);
+  if (end === -1) fail(PEMErrorCode.MISSING_END, `"${BEGIN}${label}${DASHES}" has no END line (truncated input?)`, text, begin);
+  if (nested !== -1 && nested < end) fail(PEMErrorCode.NESTED_BEGIN, `BEGIN line inside the "${label}" block`, text, nested);
+  return end; // a stray '-' in the body: the base64 check reports it with its position
+}
+
 /** Checks the END line at `offset` names `label`; returns where the line ends. */
 function findEndLineEnd(text: string, offset: number, label: string, strict: boolean): number {
-  const expected = `${END}${label}${DASHES}`;
+  const expected = endLineOf(label);
   const after = offset + expected.length;
   const next = text.charCodeAt(after);
-  // The common case without building the line: the exact END line, then a line break or the end.
+  // The common case: the exact END line, then a line break or the end of the text.
   if (text.startsWith(expected, offset) && (after === text.length || next === 0x0a || next === 0x0d)) return after;
   const { label: endLabel, lineEnd: end } = readEncapsulationLine(text, offset, END, strict);
   if (endLabel !== label) fail(PEMErrorCode.LABEL_MISMATCH, `block begins with "${label}" but ends with "${endLabel}"`, text, offset);
@@ -81,13 +111,14 @@ function findEndLineEnd(text: string, offset: number, label: string, strict: boo
 }
 
 /** Parses RFC 1421 headers at the start of a block body; returns them and where the base64 starts. */
-function readHeaders(text: string, from: number, to: number): { headers: Record<string, string>; dataStart: number } {
+function readHeaders(text: string, from: number): { headers: Record<string, string>; dataStart: number } {
   const headers: Record<string, string> = {};
-  if (!text.slice(from, Math.min(lineEnd(text, from), to)).includes(":")) return { headers, dataStart: from };
+  const firstLine = text.slice(from, lineEnd(text, from));
+  if (!firstLine.includes(":") || firstLine.startsWith(DASHES)) return { headers, dataStart: from };
   let position = from;
   let lastName: string | undefined;
-  while (position < to) {
-    const end = Math.min(lineEnd(text, position), to);
+  while (position < text.length && !text.startsWith(DASHES, position)) {
+    const end = lineEnd(text, position);
     const line = text.slice(position, end);
     const next = skipLineBreak(text, end);
     if (line.trim() === "") return { headers, dataStart: next };
@@ -146,38 +177,27 @@ export function decodePEM(input: string | Uint8Array, options: DecodePEMOptions 
   }
   const text = typeof input === "string" ? input : bytesToLatin1(input);
   const blocks: PEMBlock[] = [];
-  let position = 0;
-  // Each search result is reused: the BEGIN found after one block is the next block's BEGIN,
-  // and the next END is either this block's END or proof of a stray one.
   let begin = text.indexOf(BEGIN);
-  let nextEnd = text.indexOf(END);
-  for (;;) {
-    if (nextEnd !== -1 && (begin === -1 || nextEnd < begin)) {
-      fail(PEMErrorCode.UNMATCHED_END, "END line without a BEGIN line before it", text, nextEnd);
-    }
-    if (begin === -1) break;
+  failOnStrayEnd(text, 0, begin);
+  while (begin !== -1) {
     if (strict && !isLineStart(text, begin)) fail(PEMErrorCode.NOT_STRICT, "BEGIN line does not start a line", text, begin);
     const { label, lineEnd: beginLineEnd } = readEncapsulationLine(text, begin, BEGIN, strict);
     const bodyStart = skipLineBreak(text, beginLineEnd);
-    const end = nextEnd >= bodyStart ? nextEnd : text.indexOf(END, bodyStart);
-    if (end === -1) fail(PEMErrorCode.MISSING_END, `"${BEGIN}${label}${DASHES}" has no END line (truncated input?)`, text, begin);
-    const nested = text.indexOf(BEGIN, bodyStart);
-    if (nested !== -1 && nested < end) fail(PEMErrorCode.NESTED_BEGIN, `BEGIN line inside the "${label}" block`, text, nested);
+    const { headers, dataStart } = readHeaders(text, bodyStart);
+    if (strict && dataStart !== bodyStart) fail(PEMErrorCode.NOT_STRICT, "headers are not allowed in strict RFC 7468 mode", text, bodyStart);
+    const end = findEndLine(text, begin, dataStart, label);
     if (strict && !isLineStart(text, end)) fail(PEMErrorCode.NOT_STRICT, "END line does not start a line", text, end);
     const endLineEnd = findEndLineEnd(text, end, label, strict);
-    const { headers, dataStart } = readHeaders(text, bodyStart, end);
-    if (strict && dataStart !== bodyStart) fail(PEMErrorCode.NOT_STRICT, "headers are not allowed in strict RFC 7468 mode", text, bodyStart);
-    const body = text.slice(dataStart, end);
-    const der = decodeBase64(body);
+    const der = decodeBase64(text, dataStart, end);
     if (!(der instanceof Uint8Array)) fail(PEMErrorCode.BAD_BASE64, `"${label}" block: ${der.message}`, text, dataStart + der.offset);
-    if (strict && !STRICT_BODY.test(body)) {
+    if (strict && !STRICT_BODY.test(text.slice(dataStart, end))) {
       fail(PEMErrorCode.NOT_STRICT, `"${label}" body is not 64-column base64 lines without white space`, text, dataStart);
     }
     if (der.length === 0) fail(PEMErrorCode.EMPTY_BODY, `"${label}" block is empty`, text, begin);
-    position = skipLineBreak(text, endLineEnd);
+    const position = skipLineBreak(text, endLineEnd);
     blocks.push({ label, headers, der, start: begin, end: position });
-    begin = nested === -1 || nested >= position ? nested : text.indexOf(BEGIN, position);
-    nextEnd = text.indexOf(END, position);
+    begin = text.indexOf(BEGIN, position);
+    failOnStrayEnd(text, position, begin);
   }
   return blocks;
 }

@@ -74,3 +74,39 @@ describe("PEM codec properties", () => {
     );
   });
 });
+
+/** The reference model of a valid body: base64 and white space only, '=' only at the end, length a multiple of 4. */
+function referenceDecode(body: string): Uint8Array | "invalid" {
+  const compact = body.replace(/[ \t\r\n\v\f]/g, "");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0 || compact.length === 0) return "invalid";
+  return new Uint8Array(Buffer.from(compact, "base64"));
+}
+
+describe("the validated base64 fast path", () => {
+  it("accepts exactly the bodies the reference model accepts, with the same bytes", () => {
+    const unit = fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split(""), "=", "\n", "\r\n", " ", "\t", "_", "-", "$", "é", "\u0100", "\u0000");
+    const body = fc.oneof(
+      fc.array(unit, { maxLength: 120 }).map((parts) => parts.join("")),
+      // Mostly-valid bodies: real base64 in 64-column lines with one character changed.
+      fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 200 }), fc.nat(), unit).map(([bytes, at, replacement]) => {
+        const text = (Buffer.from(bytes).toString("base64").match(/.{1,64}/g) ?? []).join("\n") + "\n";
+        const position = at % text.length;
+        return text.slice(0, position) + replacement + text.slice(position + 1);
+      }),
+    );
+    fc.assert(
+      fc.property(body, (text) => {
+        const expected = referenceDecode(text);
+        let actual: Uint8Array | "invalid";
+        try {
+          actual = decodePEM(`-----BEGIN X-----\n${text}\n-----END X-----\n`)[0]!.der;
+        } catch (error) {
+          if (!(error instanceof PEMError)) throw error;
+          actual = "invalid";
+        }
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
