@@ -193,7 +193,7 @@ export class EGDClient {
    * const seed = await egd.read(32, { blocking: true });
    * ```
    */
-  read(n: number, options: EGDReadOptions = {}): Promise<Uint8Array> {
+  async read(n: number, options: EGDReadOptions = {}): Promise<Uint8Array> {
     if (typeof n !== "number") throw invalidArgTypeError("n", "of type number", n);
     if (!Number.isInteger(n) || n < 1 || n > EGD_MAX_READ) throw outOfRangeError("n", `an integer >= 1 and <= ${EGD_MAX_READ}`, n);
     assertOptionsObject(options, "options");

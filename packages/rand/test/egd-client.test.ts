@@ -160,6 +160,6 @@ describe("EGDClient", () => {
     ["8", "ERR_INVALID_ARG_TYPE"],
   ])("refuses to read %s octets", async (n, code) => {
     const egd = await connect();
-    expect(() => egd.read(n as number)).toThrow(expect.objectContaining({ code }));
+    await expect(egd.read(n as number)).rejects.toMatchObject({ code });
   });
 });
