@@ -4,12 +4,36 @@ import { RandError, invalidArgTypeError, outOfRangeError } from "@sslkit/errors"
 import { RandErrorCode } from "./error-codes.js";
 import { assertOptionalBoolean, assertOptionsObject } from "./internal/arguments.js";
 
-/** Default for {@link EGDOptions.timeout}: how long to wait for the connection and for each answer. */
+/**
+ * Default for {@link EGDOptions.timeout}: milliseconds to wait for the connection and for each answer.
+ *
+ * @example
+ * ```ts
+ * await randEgd(path, { timeout: 2 * EGD_DEFAULT_TIMEOUT_MS });
+ * ```
+ * @see Python's `RAND_egd` had no timeout (OpenSSL's `RAND_query_egd_bytes` blocks).
+ */
 export const EGD_DEFAULT_TIMEOUT_MS = 5000;
-/** An EGD request names its byte count in one octet. */
+/**
+ * Most octets one EGD read request can ask for: the protocol sends the count in one octet.
+ *
+ * @example
+ * ```ts
+ * const chunk = await egd.read(EGD_MAX_READ);
+ * ```
+ * @see OpenSSL `RAND_query_egd_bytes`, which asks in portions of at most 255.
+ */
 export const EGD_MAX_READ = 255;
 
-/** EGD command octets (the protocol of egd.pl, as OpenSSL's `RAND_query_egd_bytes` speaks it). */
+/**
+ * EGD command octets (the protocol of egd.pl, as OpenSSL's `RAND_query_egd_bytes` speaks it).
+ *
+ * @example
+ * ```ts
+ * socket.write(Uint8Array.of(EGDCommand.READ_NONBLOCKING, 32));
+ * ```
+ * @see Python `ssl.RAND_egd` used commands 0x01 through OpenSSL.
+ */
 export const EGDCommand = {
   /** Ask how many bits of entropy the pool holds; answer: 4 octets, big-endian. */
   ENTROPY_LEVEL: 0x00,
@@ -22,7 +46,15 @@ export const EGDCommand = {
 } as const;
 export type EGDCommand = (typeof EGDCommand)[keyof typeof EGDCommand];
 
-/** Options for talking to an EGD daemon. */
+/**
+ * Options for talking to an EGD daemon.
+ *
+ * @example
+ * ```ts
+ * const options: EGDOptions = { timeout: 1000, signal: AbortSignal.timeout(5000) };
+ * ```
+ * @see Python `ssl.RAND_egd(path)` (no options there).
+ */
 export interface EGDOptions {
   /** Milliseconds allowed for connecting and for each answer (a silent daemon fails, never hangs). @defaultValue `5000` */
   readonly timeout?: number;
@@ -30,7 +62,15 @@ export interface EGDOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Options for {@link EGDClient.read}. */
+/**
+ * Options for {@link EGDClient.read}.
+ *
+ * @example
+ * ```ts
+ * await egd.read(64, { blocking: true } satisfies EGDReadOptions);
+ * ```
+ * @see OpenSSL `RAND_query_egd_bytes` (non-blocking reads only).
+ */
 export interface EGDReadOptions {
   /** Use command 0x02 (wait until the daemon has `n` octets) instead of 0x01 (take what it has). @defaultValue `false` */
   readonly blocking?: boolean;

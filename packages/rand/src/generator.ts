@@ -2,7 +2,7 @@ import { randomFillSync } from "node:crypto";
 import { RandError, invalidArgTypeError, outOfRangeError } from "@sslkit/errors";
 import { RandErrorCode } from "./error-codes.js";
 import { assertByteCount, assertOptionalBoolean, assertOptionsObject, toBytes } from "./internal/arguments.js";
-import type { BytesLike } from "./internal/arguments.js";
+import type { BytesLike } from "./bytes-like.js";
 import {
   MAX_BYTES_PER_REQUEST,
   MAX_RESEED_INTERVAL,
@@ -14,9 +14,25 @@ import {
 } from "./internal/ctr-drbg.js";
 import type { CtrDrbgState } from "./internal/ctr-drbg.js";
 
-/** Largest `n` accepted by {@link Generator.bytes}: Python's `INT_MAX`, as `ssl.RAND_bytes` checks. */
+/**
+ * Largest `n` accepted by {@link Generator.bytes} and `randBytes`: 2^31 − 1.
+ *
+ * @example
+ * ```ts
+ * if (n > MAX_RAND_BYTES) throw new RangeError("too many bytes");
+ * ```
+ * @see Python `ssl.RAND_bytes`, which raises `OverflowError` above C's `INT_MAX`.
+ */
 export const MAX_RAND_BYTES: number = 2 ** 31 - 1;
-/** Default reseed_interval: 2^16 Generate calls (OpenSSL's choice; SP 800-90A allows up to 2^48). */
+/**
+ * Default reseed_interval: 2^16 Generate calls (OpenSSL's choice; SP 800-90A allows up to 2^48).
+ *
+ * @example
+ * ```ts
+ * const drbg = new Generator({ reseedInterval: DEFAULT_RESEED_INTERVAL / 16 });
+ * ```
+ * @see NIST SP 800-90A Rev. 1 Table 3 (no Python equivalent)
+ */
 export const DEFAULT_RESEED_INTERVAL: number = 2 ** 16;
 /** Requests up to this many bytes are served from one buffered Generate call. */
 const SMALL_REQUEST_MAX = 256;
@@ -27,7 +43,15 @@ const ADD_CHUNK = 2 ** 31 - 1;
 const EMPTY = new Uint8Array(0);
 const textEncoder = new TextEncoder();
 
-/** Options for a {@link Generator}. */
+/**
+ * Options for a {@link Generator}.
+ *
+ * @example
+ * ```ts
+ * const options: GeneratorOptions = { personalization: "tls session tickets", reseedInterval: 1024 };
+ * ```
+ * @see NIST SP 800-90A Rev. 1 §9.1 (no Python equivalent)
+ */
 export interface GeneratorOptions {
   /**
    * SP 800-90A personalization_string mixed into the instantiation (bytes, or a string taken as UTF-8).
@@ -46,7 +70,15 @@ export interface GeneratorOptions {
   readonly reseedInterval?: number;
 }
 
-/** Options for one {@link Generator.generate} call. */
+/**
+ * Options for one {@link Generator.generate} call.
+ *
+ * @example
+ * ```ts
+ * drbg.generate(32, { additionalInput: requestId, predictionResistance: true } satisfies GenerateOptions);
+ * ```
+ * @see NIST SP 800-90A Rev. 1 §9.3.1 (no Python equivalent)
+ */
 export interface GenerateOptions {
   /** SP 800-90A additional_input for this call (bytes, or a string taken as UTF-8); empty means none. */
   readonly additionalInput?: string | BytesLike;

@@ -9,4 +9,4 @@ export type { EGDOptions, EGDReadOptions } from "./egd-client.js";
 export { Generator, DEFAULT_RESEED_INTERVAL, MAX_RAND_BYTES } from "./generator.js";
 export type { GeneratorOptions, GenerateOptions } from "./generator.js";
 export { RandErrorCode } from "./error-codes.js";
-export type { BytesLike } from "./internal/arguments.js";
+export type { BytesLike } from "./bytes-like.js";

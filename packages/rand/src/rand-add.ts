@@ -1,4 +1,4 @@
-import type { BytesLike } from "./internal/arguments.js";
+import type { BytesLike } from "./bytes-like.js";
 import { getDefaultGenerator } from "./internal/default-generator.js";
 
 /**

@@ -6,11 +6,27 @@ import { Generator } from "./generator.js";
 import { assertOptionalBoolean } from "./internal/arguments.js";
 import { getDefaultGenerator } from "./internal/default-generator.js";
 
-/** Python's `RAND_egd` reads 256 bytes. */
+/**
+ * How many octets {@link randEgd} reads by default: 256.
+ *
+ * @example
+ * ```ts
+ * await randEgd(path, { bytes: 2 * EGD_DEFAULT_BYTES });
+ * ```
+ * @see Python `ssl.RAND_egd`, documented to read 256 bytes.
+ */
 export const EGD_DEFAULT_BYTES = 256;
 const EGD_MAX_BYTES = 65536;
 
-/** Options for {@link randEgd}. */
+/**
+ * Options for {@link randEgd}.
+ *
+ * @example
+ * ```ts
+ * const options: RandEgdOptions = { bytes: 512, blocking: true, timeout: 10_000 };
+ * ```
+ * @see Python `ssl.RAND_egd(path)` (no options there).
+ */
 export interface RandEgdOptions extends EGDOptions {
   /** How many octets to read from the daemon, 1 to 65536. @defaultValue `256` */
   readonly bytes?: number;

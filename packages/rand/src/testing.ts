@@ -2,10 +2,18 @@ import { invalidArgTypeError, outOfRangeError } from "@sslkit/errors";
 import { newDeterministicGenerator } from "./generator.js";
 import type { Generator, GeneratorOptions } from "./generator.js";
 import { assertObject, toBytes } from "./internal/arguments.js";
-import type { BytesLike } from "./internal/arguments.js";
+import type { BytesLike } from "./bytes-like.js";
 import { BLOCK_LENGTH, SECURITY_STRENGTH } from "./internal/ctr-drbg.js";
 
-/** What a deterministic generator is instantiated from (SP 800-90A Instantiate inputs). */
+/**
+ * What a deterministic generator is instantiated from (SP 800-90A Instantiate inputs).
+ *
+ * @example
+ * ```ts
+ * const seed: DeterministicSeed = { entropyInput: new Uint8Array(32), nonce: new Uint8Array(16) };
+ * ```
+ * @see NIST SP 800-90A Rev. 1 §9.1 (no Python equivalent)
+ */
 export interface DeterministicSeed extends GeneratorOptions {
   /** entropy_input: at least 32 bytes (the security strength of AES-256). */
   readonly entropyInput: BytesLike;

@@ -22,7 +22,7 @@ afterEach(async () => {
   dir.remove();
 });
 
-async function connect(behaviour: EGDServerBehaviour = {}, timeout = 2000): Promise<EGDClient> {
+async function connect(behaviour: EGDServerBehaviour = {}, timeout = 10_000): Promise<EGDClient> {
   server = await startEGDServer(dir.path, behaviour);
   client = await EGDClient.connect(server.path, { timeout });
   return client;

@@ -1,7 +1,5 @@
 import { invalidArgTypeError, outOfRangeError } from "@sslkit/errors";
 
-/** Bytes as Python's buffer protocol sees them: any typed array, DataView or ArrayBuffer. */
-export type BytesLike = ArrayBufferView | ArrayBuffer | SharedArrayBuffer;
 
 const textEncoder = new TextEncoder();
 
