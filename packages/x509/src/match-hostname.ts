@@ -139,7 +139,8 @@ function toCertDict(cert: unknown): Record<string, unknown> {
  * consulted only when the certificate has no `DNS` and no `IP Address` entry. Stricter than
  * CPython's function, as the TLS stack of CPython 3.7+ (OpenSSL) is: a wildcard does not match an
  * IDN A-label (`xn--…`) nor stand right before a single label (`*.com`), a NUL character anywhere
- * never matches, an IP address never matches a `commonName`; and one trailing dot (a fully
+ * never matches, an IP address never matches a `commonName` (nor does a `commonName` that is not
+ * text); and one trailing dot (a fully
  * qualified name such as `example.org.`) is accepted on either side.
  *
  * @param cert - A CPython certificate dict (as `getPeerCert()` or {@link decodeCert} return it), or an object with a `toDict()` method such as a `Certificate`.
@@ -182,8 +183,9 @@ export function matchHostname(cert: HostnameCertDict | CertDictSource | null | u
     // The subject is only checked when there is no dNSName (or iPAddress) entry.
     for (const rdn of listOf(dict.subject, "subject", false)) {
       for (const [key, value] of listOf(rdn, "subject", true)) {
-        if (key !== "commonName") continue;
-        const cn = stringValue(value, "subject");
+        // A commonName that is not text (bytes in a decoded dict) cannot name a host.
+        if (key !== "commonName" || typeof value !== "string") continue;
+        const cn = value;
         // Evaluated for IP hosts too, so a malformed wildcard fails as in CPython.
         if (dnsnameMatch(cn, hostname) && hostIP === undefined) return;
         names.push(cn);

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CertificateError } from "@sslkit/errors";
-import { matchHostname } from "@sslkit/x509";
-import type { HostnameCertDict } from "@sslkit/x509";
+import { createCertificate, decodeCert, matchHostname } from "@sslkit/x509";
+import type { HostnameCertDict, PeerCertDict } from "@sslkit/x509";
 import { runPythonJSON } from "@sslkit/test-utils";
 
 type Outcome = { readonly ok: true } | { readonly error: string; readonly message: string };
@@ -193,6 +193,26 @@ describe("matchHostname", async () => {
     const certificate = { toDict: () => ({ subject: [[["commonName", "x.example"]]] as const }) };
     expect(() => { matchHostname(certificate, "x.example"); }).not.toThrow();
     expect(() => { matchHostname(certificate, "y.example"); }).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_HOSTNAME_MISMATCH" }));
+  });
+
+  it("takes decodeCert's dict of a real certificate, DNS and IP SANs alike", async () => {
+    const { der } = await createCertificate({
+      subject: { commonName: "ignored.example" },
+      subjectAltNames: [{ type: "dns", value: "*.example.org" }, { type: "ip", value: "2001:db8::7" }, { type: "ip", value: "192.0.2.1" }],
+    });
+    const dict: PeerCertDict = decodeCert(der);
+    expect(() => { matchHostname(dict, "www.example.org"); }).not.toThrow();
+    expect(() => { matchHostname(dict, "2001:DB8:0:0::7"); }).not.toThrow();
+    expect(() => { matchHostname(dict, "192.0.2.1"); }).not.toThrow();
+    expect(() => { matchHostname(dict, "ignored.example"); }).toThrow(
+      expect.objectContaining({ message: "hostname 'ignored.example' doesn't match either of '*.example.org', '2001:DB8:0:0:0:0:0:7', '192.0.2.1'" }),
+    );
+  });
+
+  it("skips a commonName whose value is not text (bytes in a decoded dict)", () => {
+    const cert = { subject: [[["commonName", new Uint8Array([0x61])]], [["commonName", "b.example"]]] } as const;
+    expect(() => { matchHostname(cert, "b.example"); }).not.toThrow();
+    expect(() => { matchHostname(cert, "a"); }).toThrow(expect.objectContaining({ message: "hostname 'a' doesn't match 'b.example'" }));
   });
 
   it.each([[null], [undefined]])("rejects %s like CPython rejects an unverified peer", (cert) => {
