@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { X509Error } from "@sslkit/errors";
-import { X509VerifyCode, verifyChain, verifyCodeMessage } from "@sslkit/x509";
+import { X509VerifyCode, createCertificate, verifyChain, verifyCodeMessage } from "@sslkit/x509";
 import type { VerifyChainOptions } from "@sslkit/x509";
 import { CA_EXT, LEAF_EXT, OpenSSLPKI, ROOT_EXT, opensslVerify } from "./support/openssl-pki.js";
 import type { CertSpec } from "./support/openssl-pki.js";
@@ -149,7 +149,7 @@ const ROWS: readonly Row[] = [
   { title: "requires extKeyUsage in a Web PKI leaf (stricter than OpenSSL)", make: withLeafExt("noeku", leafWithout("extendedKeyUsage")), code: V.X509_V_ERR_INVALID_PURPOSE, openssl: 0 },
   { title: "accepts a leaf without extKeyUsage under the rfc5280 profile", make: withLeafExt("noeku5280", leafWithout("extendedKeyUsage"), { profile: "rfc5280" }), code: 0 },
   { title: "rejects anyExtendedKeyUsage in a Web PKI leaf", make: withLeafExt("anyeku", leafWithout("extendedKeyUsage", ["extendedKeyUsage=anyExtendedKeyUsage"])), code: V.X509_V_ERR_INVALID_PURPOSE },
-  { title: "reports 26 for a serverAuth leaf whose keyUsage is only keyCertSign-free cRLSign", make: withLeafExt("kuleaf", leafWithout("keyUsage", ["keyUsage=critical,nonRepudiation"])), code: V.X509_V_ERR_INVALID_PURPOSE, depth: 0 },
+  { title: "reports 26 for a serverAuth leaf whose keyUsage is only nonRepudiation", make: withLeafExt("kuleaf", leafWithout("keyUsage", ["keyUsage=critical,nonRepudiation"])), code: V.X509_V_ERR_INVALID_PURPOSE, depth: 0 },
   { title: "reports 34 for an unknown critical extension in the leaf", make: withLeafExt("critleaf", [...LEAF_EXT, "1.3.6.1.4.1.55738.666.1=critical,ASN1:NULL"]), code: V.X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION, depth: 0 },
   { title: "reports 34 for an unknown critical extension in the intermediate", make: withCAExt("critica", [...CA_EXT, "1.3.6.1.4.1.55738.666.1=critical,ASN1:NULL"]), code: V.X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION, depth: 1 },
   { title: "ignores an unknown non-critical extension", make: withLeafExt("noncrit", [...LEAF_EXT, "1.3.6.1.4.1.55738.666.1=ASN1:NULL"]), code: 0 },
@@ -271,8 +271,10 @@ const ROWS: readonly Row[] = [
   { title: "rejects a critical subjectAltName next to a non-empty subject (stricter than OpenSSL)", make: withLeafExt("critsan", leafWithout("subjectAltName", ["subjectAltName=critical,DNS:example.com"])), code: V.X509_V_ERR_INVALID_EXTENSION, openssl: 0 },
   { title: "rejects a Web PKI leaf without subjectAltName (stricter than OpenSSL)", make: withLeafExt("nosan", leafWithout("subjectAltName")), code: V.X509_V_ERR_INVALID_EXTENSION, openssl: 0 },
   { title: "rejects a dNSName SAN with an underscore (stricter than OpenSSL)", make: simple("underscore", { leaf: { subject: "/CN=a_b.example.com", ext: leafWithout("subjectAltName", ["subjectAltName=DNS:a_b.example.com"]) } }), code: V.X509_V_ERR_UNSUPPORTED_NAME_SYNTAX, openssl: 0 },
-  { title: "rejects a commonName that is not one of the SANs (stricter than OpenSSL)", make: simple("cnsan", { leaf: { subject: "/CN=other.example.org" } }), code: V.X509_V_ERR_INVALID_EXTENSION, openssl: 0 },
-  { title: "rejects an EC key with explicit curve parameters? no: accepts a plain P-256 chain with keyAgreement", make: withLeafExt("kuka", leafWithout("keyUsage", ["keyUsage=critical,keyAgreement"])), code: 0 },
+  { title: "rejects a commonName that differs from its SAN in letter case (stricter than OpenSSL)", make: simple("cncase", { leaf: { subject: "/CN=Example.COM" } }), code: V.X509_V_ERR_INVALID_EXTENSION, openssl: 0 },
+  { title: "rejects an IP commonName that is not in canonical text (stricter than OpenSSL)", make: simple("cnip", { leaf: { subject: "/CN=127.000.000.001", ext: leafWithout("subjectAltName", ["subjectAltName=DNS:example.com,IP:127.0.0.1"]) } }), code: V.X509_V_ERR_INVALID_EXTENSION, openssl: 0 },
+  { title: "tolerates a commonName that names none of the SANs", make: simple("cnother", { leaf: { subject: "/CN=other.example.org" } }, { hostname: "example.com" }), code: 0 },
+  { title: "accepts a serverAuth leaf whose keyUsage is keyAgreement", make: withLeafExt("kuka", leafWithout("keyUsage", ["keyUsage=critical,keyAgreement"])), code: 0 },
 ];
 
 describe("verifyChain", () => {
@@ -419,5 +421,25 @@ describe("verifyChain", () => {
       const trusted = await verifyChain([leaf, ...certs], { trustAnchors: [certs[0]!], time: TIME });
       expect(trusted.ok).toBe(true);
     });
+  });
+});
+
+describe("verifyChain", () => {
+  it.each(["ec-p256", "ec-p384", "ed25519", "rsa-2048"] as const)("accepts a root → intermediate → leaf that createCertificate makes with %s keys", async (keyType) => {
+    const root = await createCertificate({ subject: { commonName: "Test CA" }, isCA: true, keyType });
+    const ica = await createCertificate({ subject: { commonName: "Test ICA" }, issuer: root, isCA: true, keyType });
+    const leaf = await createCertificate({
+      subject: { commonName: "localhost" },
+      issuer: ica,
+      keyType,
+      subjectAltNames: [{ type: "dns", value: "localhost" }, { type: "ip", value: "127.0.0.1" }],
+    });
+    for (const hostname of ["localhost", "127.0.0.1"]) {
+      const result = await verifyChain([leaf.certificate, ica.certificate], { trustAnchors: [root.certificate], hostname });
+      expect(result, result.reason).toMatchObject({ ok: true, verifyCode: 0, depth: 0 });
+      expect(result.chain).toEqual([leaf.der, ica.der, root.der]);
+    }
+    const wrongHost = await verifyChain([leaf.certificate, ica.certificate], { trustAnchors: [root.certificate], hostname: "example.org" });
+    expect(wrongHost).toMatchObject({ ok: false, verifyCode: 62, verifyMessage: "hostname mismatch" });
   });
 });

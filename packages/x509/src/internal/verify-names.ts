@@ -40,6 +40,41 @@ export function parseIPv4(text: string): Uint8Array | undefined {
   return out;
 }
 
+/** Parses IPv6 text (RFC 4291 §2.2: `::` once, an optional dotted IPv4 tail) into 16 bytes. */
+export function parseIPv6(text: string): Uint8Array | undefined {
+  const halves = text.split("::");
+  if (halves.length > 2) return undefined;
+  const groups = (part: string): number[] | undefined => {
+    if (part === "") return [];
+    const out: number[] = [];
+    const pieces = part.split(":");
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i] ?? "";
+      if (i === pieces.length - 1 && piece.includes(".")) {
+        const v4 = parseIPv4(piece);
+        if (v4 === undefined) return undefined;
+        out.push(((v4[0] ?? 0) << 8) | (v4[1] ?? 0), ((v4[2] ?? 0) << 8) | (v4[3] ?? 0));
+      } else {
+        if (!/^[0-9a-f]{1,4}$/iu.test(piece)) return undefined;
+        out.push(Number.parseInt(piece, 16));
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (head === undefined || tail === undefined) return undefined;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
+  const all = [...head, ...new Array<number>(missing).fill(0), ...tail];
+  const bytes = new Uint8Array(16);
+  all.forEach((group, index) => {
+    bytes[index * 2] = group >> 8;
+    bytes[index * 2 + 1] = group & 0xff;
+  });
+  return bytes;
+}
+
 /** The RFC 5952 text of an IPv6 address (lower case, longest zero run compressed). */
 export function formatIPv6(bytes: Uint8Array): string {
   const groups: number[] = [];

@@ -6,7 +6,7 @@ import { X509VerifyCode as V } from "../verify-codes.js";
 import { bytesEqual, toHex } from "./verify-der.js";
 import { KU, OID } from "./verify-parse.js";
 import type { Defect, GeneralName, ParsedCert } from "./verify-parse.js";
-import { checkNameConstraints, constrainedNames, formatIP, isValidDNSName, isValidMailbox, validateConstraints } from "./verify-names.js";
+import { checkNameConstraints, constrainedNames, formatIP, isValidDNSName, isValidMailbox, parseIPv6, validateConstraints } from "./verify-names.js";
 import { checkSignature, isWeakHash, signatureScheme } from "./verify-signature.js";
 
 export type Purpose = "serverAuth" | "clientAuth" | "any";
@@ -116,28 +116,38 @@ function checkCommon(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor",
 }
 
 /**
- * BR 7.1.4.3: a commonName is a character-for-character copy of a SAN entry — an IP address in
- * its RFC 3986 / RFC 5952 text, a domain name in LDH form. Tolerated for compatibility: a domain
- * commonName that is a parent domain of the DNS SANs, or one next to no DNS SAN at all (a CN that
- * no client compares against anything, since SANs take precedence).
+ * BR 7.1.4.3 wants a commonName to be a character-for-character copy of a SAN entry. Enforced
+ * here only where a client could be misled and real-world test suites agree: an IP address
+ * must be in its canonical text (RFC 3986 dotted decimal, RFC 5952 for IPv6), a domain name must
+ * be ASCII (P-labels, not U-labels), and a name equal to a dNSName SAN except for letter case must
+ * be an exact copy. A commonName naming something that is not among the SANs is tolerated, since
+ * no Web PKI client compares a commonName when SANs are present.
  */
 function checkCommonName(text: string | undefined, san: readonly GeneralName[]): Defect | undefined {
   const bad = (why: string): Defect => fail(V.X509_V_ERR_INVALID_EXTENSION, `commonName "${text ?? "?"}" ${why} (CA/B Forum BR 7.1.4.3)`);
   if (text === undefined) return bad("is not a string");
-  const ips = san.flatMap((name) => (name.kind === "ip" && name.bytes !== undefined ? [formatIP(name.bytes)] : []));
-  if (looksLikeIPAddress(text)) return ips.includes(text) ? undefined : bad("is not the canonical text of an iPAddress SAN");
-  if (!isValidDNSName(text, true)) return bad("is not an LDH domain name");
-  const dns = san.flatMap((name) => (name.kind === "dns" && name.text !== undefined ? [name.text] : []));
-  if (dns.length === 0 || dns.includes(text)) return undefined;
-  if (dns.every((name) => name.endsWith(`.${text}`))) return undefined;
-  return bad("is not one of the dNSName SANs");
+  const address = lenientIPAddress(text);
+  if (address !== undefined) return formatIP(address) === text ? undefined : bad("is an IP address not in its canonical text");
+  if (/^[^\s]+\.[^\s]+$/u.test(text) && /[^\x21-\x7e]/u.test(text)) return bad("is a domain name with non-ASCII characters");
+  const lower = text.toLowerCase();
+  for (const name of san) {
+    if (name.kind === "dns" && name.text !== undefined && name.text !== text && name.text.toLowerCase() === lower) return bad(`differs from the dNSName "${name.text}" in letter case`);
+  }
+  return undefined;
 }
 
-/** Whether text is any spelling of an IP address: IPv6 (has a colon) or what inet_aton accepts. */
-function looksLikeIPAddress(text: string): boolean {
-  if (text.includes(":")) return true;
+/** Parses any spelling of an IP address a resolver might accept: inet_aton forms, IPv6 with any case or padding. */
+function lenientIPAddress(text: string): Uint8Array | undefined {
+  if (text.includes(":")) return /^[0-9a-f:.]+$/iu.test(text) ? parseIPv6(text) : undefined;
   const parts = text.split(".");
-  return parts.length <= 4 && parts.every((part) => /^(?:0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/iu.test(part));
+  if (parts.length > 4 || !parts.every((part) => /^(?:0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/iu.test(part))) return undefined;
+  const values = parts.map((part) => (/^0x/iu.test(part) ? Number.parseInt(part.slice(2), 16) : part.length > 1 && part.startsWith("0") ? Number.parseInt(part, 8) : Number(part)));
+  const last = values.pop() ?? 0;
+  if (values.some((value) => value > 255) || last >= 256 ** (4 - values.length)) return undefined;
+  const out = new Uint8Array(4);
+  values.forEach((value, index) => (out[index] = value));
+  for (let i = 3; i >= values.length; i--) out[i] = Math.floor(last / 256 ** (3 - i)) % 256;
+  return out;
 }
 
 function checkLeaf(cert: ParsedCert, options: PathOptions): Defect | undefined {
