@@ -20,10 +20,8 @@ export const X509ErrorCode = {
   BAD_VALUE: "ERR_SSLKIT_X509_BAD_VALUE",
   /** A name attribute or general name holds a string that OpenSSL/CPython cannot convert to text. */
   BAD_STRING: "ERR_SSLKIT_X509_BAD_STRING",
-  /** A known extension (SAN, AIA, CRL distribution points, …) is not valid DER for its ASN.1 type. */
+  /** A `Certificate` extension getter: the extension is not valid DER for its ASN.1 type. */
   BAD_EXTENSION: "ERR_SSLKIT_X509_BAD_EXTENSION",
-  /** Constructed elements nest deeper than the decoder allows (hostile input). */
-  TOO_DEEP: "ERR_SSLKIT_X509_TOO_DEEP",
   /** The input holds no certificate: empty bytes, or PEM text without a CERTIFICATE block. */
   NO_CERTIFICATE: "ERR_SSLKIT_X509_NO_CERTIFICATE",
   /** `certTimeToSeconds`: the month or the rest of the string does not match `'%b %d %H:%M:%S %Y GMT'`. */
