@@ -23,6 +23,11 @@ async function runDemo(args: string[]): Promise<{ stdout: string; exitCode: numb
 interface DemoJSON {
   ok: boolean;
   pem: { blocks: number; labels: Record<string, number>; roundTrip: { intact: number; of: number } };
+  x509: {
+    peerCert: { subject: unknown; subjectAltName: unknown; version: number };
+    verifyChain: { ok: boolean; verifyCode: number };
+    matchHostname: Record<string, string>;
+  };
 }
 
 describe("sslkit demo", () => {
@@ -40,6 +45,17 @@ describe("sslkit demo", () => {
     expect(report.pem.blocks).toBe(expected);
     expect(report.pem.roundTrip).toEqual({ intact: expected, of: expected });
     expect(exitCode).toBe(0);
+  });
+
+  it("creates a CA and a server certificate, decodes it as CPython does and verifies the chain", async () => {
+    const { stdout } = await runDemo(["--json", "--bundle", "/nonexistent/bundle.pem"]);
+    const { x509 } = JSON.parse(stdout) as DemoJSON;
+    expect(x509.peerCert.subject).toEqual([[["commonName", "localhost"]]]);
+    expect(x509.peerCert.subjectAltName).toEqual([["DNS", "localhost"], ["IP Address", "127.0.0.1"]]);
+    expect(x509.peerCert.version).toBe(3);
+    expect(x509.verifyChain).toMatchObject({ ok: true, verifyCode: 0 });
+    expect(x509.matchHostname.localhost).toBe("ok");
+    expect(x509.matchHostname["example.com"]).toMatch(/doesn't match/);
   });
 
   it("falls back to its bundled sample when there is no CA bundle", async () => {
