@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createDeterministicGenerator } from "@sslkit/rand/testing";
+import { runProcess } from "@sslkit/test-utils";
 
 interface Step {
   readonly op: "generate" | "reseed";
@@ -76,5 +79,47 @@ describe("createDeterministicGenerator", () => {
       const flipped = `${vector.instantiate.entropyInput.slice(0, -1)}${(parseInt(vector.instantiate.entropyInput.slice(-1), 16) ^ 1).toString(16)}`;
       expect(replay({ ...vector, instantiate: { ...vector.instantiate, entropyInput: flipped } })).not.toBe(vector.returnedBits);
     });
+  });
+});
+
+interface ReferenceOutput {
+  readonly step: string;
+  readonly length: number;
+  readonly sha256: string;
+  readonly head: string;
+}
+const referenceScript = fileURLToPath(new URL("fixtures/python/ctr_drbg_reference.py", import.meta.url));
+const reference = JSON.parse(
+  readFileSync(new URL("fixtures/python/ctr-drbg-reference.json", import.meta.url), "utf8"),
+) as { readonly outputs: readonly ReferenceOutput[] };
+
+/** The scenario of ctr_drbg_reference.py, through the public API. */
+function referenceScenario(): ReferenceOutput[] {
+  const drbg = createDeterministicGenerator({
+    entropyInput: Uint8Array.from({ length: 32 }, (_, i) => i),
+    nonce: Uint8Array.from({ length: 16 }, (_, i) => 100 + i),
+    personalization: "sslkit reference scenario",
+    entropySource: (length) => new Uint8Array(length).fill(0xe0),
+  });
+  const outputs: Uint8Array[] = [drbg.generate(65536), drbg.bytes(70000), drbg.generate(33, { additionalInput: "abc" })];
+  drbg.reseed("reseed");
+  outputs.push(drbg.bytes(4096));
+  return outputs.map((data, i) => ({
+    step: reference.outputs[i]?.step ?? "",
+    length: data.length,
+    sha256: createHash("sha256").update(data).digest("hex"),
+    head: toHex(data.subarray(0, 16)),
+  }));
+}
+
+describe("Generator against an independent CTR_DRBG", () => {
+  it("matches the pure-Python reference on maximal and split requests, additional input and reseed", () => {
+    expect(referenceScenario()).toEqual(reference.outputs);
+  });
+
+  it("matches a live run of the reference (which first checks itself against FIPS 197 and CAVP)", async () => {
+    const result = await runProcess("python3", [referenceScript], { timeoutMs: 120_000 });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout.toString("utf8"))).toEqual(reference);
   });
 });
