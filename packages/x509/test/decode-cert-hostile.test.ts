@@ -7,7 +7,7 @@ import { makeTempDir, readSystemCABundle } from "@sslkit/test-utils";
 import type { TempDir } from "@sslkit/test-utils";
 import { decodePEM } from "@sslkit/pem";
 import { buildCertificate, cn, extension, seq, tlv, toPEM, utf8 } from "./support/der-builder.js";
-import { pythonDecodeCerts } from "./support/python-oracle.js";
+import { pythonDecodeCerts } from "./support/decode-cert-oracle.js";
 
 const base = buildCertificate({
   subject: cn("hostile.example"),

@@ -6,8 +6,8 @@ import type { TempDir } from "@sslkit/test-utils";
 import { decodePEM } from "@sslkit/pem";
 import { generateOpenSSLCorpus } from "./support/openssl-corpus.js";
 import type { GeneratedCert } from "./support/openssl-corpus.js";
-import { pythonDecodeCerts } from "./support/python-oracle.js";
-import type { OracleAnswer } from "./support/python-oracle.js";
+import { pythonDecodeCerts } from "./support/decode-cert-oracle.js";
+import type { DecodeOracleAnswer } from "./support/decode-cert-oracle.js";
 import { CRAFTED_CERTIFICATES } from "./support/crafted-corpus.js";
 import { toPEM } from "./support/der-builder.js";
 
@@ -26,7 +26,7 @@ function ours(input: string | Uint8Array): { ok: unknown } | { error: string } {
 }
 
 /** Compares with CPython: identical JSON (key order included) or both raise. */
-function expectSameAsPython(mine: { ok: unknown } | { error: string }, python: OracleAnswer | undefined): void {
+function expectSameAsPython(mine: { ok: unknown } | { error: string }, python: DecodeOracleAnswer | undefined): void {
   expect(python).toBeDefined();
   if (python !== undefined && "ok" in python) {
     expect("ok" in mine ? json(mine.ok) : mine).toBe(JSON.stringify(python.ok));
@@ -39,8 +39,8 @@ function expectSameAsPython(mine: { ok: unknown } | { error: string }, python: O
 describe("decodeCert", () => {
   let dir: TempDir;
   let generated: GeneratedCert[];
-  let generatedAnswers: OracleAnswer[];
-  let craftedAnswers: OracleAnswer[];
+  let generatedAnswers: DecodeOracleAnswer[];
+  let craftedAnswers: DecodeOracleAnswer[];
 
   beforeAll(async () => {
     dir = makeTempDir("sslkit-x509-decode-");
