@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { certTimeToSeconds } from "@sslkit/x509";
-import { runPythonJSON } from "@sslkit/test-utils";
+import { pythonOracle } from "./support/python-oracle.js";
 
 type PythonAnswer = { readonly ok: number } | { readonly error: string; readonly message: string };
 
@@ -94,7 +94,12 @@ function codeFor(message: string): string {
 }
 
 describe("certTimeToSeconds", async () => {
-  const answers = await runPythonJSON<PythonAnswer[]>(ORACLE, [], JSON.stringify(CASES.map(([, input]) => input)));
+  const inputs = CASES.map(([, input]) => input);
+  const { answers, live, stored } = await pythonOracle<PythonAnswer[]>("cert-time", ORACLE, inputs);
+
+  it.runIf(live !== undefined)("keeps committed CPython answers equal to python3's live ones (UPDATE_PYTHON_FIXTURES=1 rewrites them)", () => {
+    expect(stored).toEqual({ input: inputs, answers: live });
+  });
 
   it("has a CPython answer for every case and covers both outcomes", () => {
     expect(answers).toHaveLength(CASES.length);
