@@ -1,13 +1,7 @@
 import type { Options } from "tsup";
+import { libraryBuildConfig } from "../../tsup.shared.ts";
 
-const config: Options = {
-  entry: ["src/bin.ts"],
-  format: ["esm"],
-  dts: false,
-  clean: true,
-  sourcemap: true,
-  target: "node20",
-  // Internal packages stay external: they are dependencies, resolved from node_modules.
-  external: [/^@sslkit\//, "citty"],
-};
+// An application: one executable entry, no type declarations; sibling packages stay external
+// dependencies, resolved from node_modules.
+const config: Options = libraryBuildConfig({ entry: ["src/bin.ts"], dts: false, external: [/^@sslkit\//, "citty"] });
 export default config;

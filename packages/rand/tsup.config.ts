@@ -1,11 +1,5 @@
 import type { Options } from "tsup";
+import { libraryBuildConfig } from "../../tsup.shared.ts";
 
-const config: Options = {
-  entry: ["src/index.ts", "src/testing.ts"],
-  format: ["esm"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "node20",
-};
+const config: Options = libraryBuildConfig({ entry: ["src/index.ts", "src/testing.ts"] });
 export default config;
