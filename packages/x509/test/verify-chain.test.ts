@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { X509Error } from "@sslkit/errors";
 import { X509VerifyCode, createCertificate, verifyChain, verifyCodeMessage } from "@sslkit/x509";
@@ -123,6 +124,12 @@ const ROWS: readonly Row[] = [
   { title: "accepts a certificate at exactly its notBefore", make: simple("exactnb", { leaf: { notBefore: "20260601000000Z" } }), code: 0 },
   { title: "reports 79 for an intermediate whose cA is FALSE", make: withCAExt("noca", ["basicConstraints=critical,CA:FALSE", "keyUsage=critical,keyCertSign", "subjectKeyIdentifier=hash", "authorityKeyIdentifier=keyid:always"]), code: V.X509_V_ERR_INVALID_CA, depth: 1 },
   { title: "reports 79 for an intermediate without basicConstraints", make: withCAExt("nobc", ["keyUsage=critical,keyCertSign", "subjectKeyIdentifier=hash", "authorityKeyIdentifier=keyid:always"]), code: V.X509_V_ERR_INVALID_CA, depth: 1 },
+  {
+    title: "accepts a version 1 root as trust anchor, and its subject without AKI (OpenSSL's strict mode wants one)",
+    make: simple("v1root", { root: { ext: [] }, ica: { ext: [...CA_EXT.filter((l) => !l.startsWith("authority")), NO_AKI] } }),
+    code: 0,
+    openssl: V.X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER,
+  },
   { title: "reports 79 for a version 1 intermediate", make: simple("v1ica", { ica: { ext: [] }, leaf: { ext: leafWithout("authorityKeyIdentifier") } }), code: V.X509_V_ERR_INVALID_CA, depth: 1 },
   { title: "rejects an intermediate whose keyUsage lacks keyCertSign", make: withCAExt("noks", ["basicConstraints=critical,CA:TRUE", "keyUsage=critical,digitalSignature", "subjectKeyIdentifier=hash", "authorityKeyIdentifier=keyid:always"]), code: V.X509_V_ERR_KEYUSAGE_NO_CERTSIGN, depth: 1 },
   { title: "reports 92 for an intermediate without keyUsage", make: withCAExt("noku", ["basicConstraints=critical,CA:TRUE", "subjectKeyIdentifier=hash", "authorityKeyIdentifier=keyid:always"]), code: V.X509_V_ERR_CA_CERT_MISSING_KEY_USAGE, depth: 1 },
@@ -383,6 +390,30 @@ describe("verifyChain", () => {
       ["toDER() returning a string", () => verifyChain({ toDER: () => "x" as unknown as Uint8Array }, options()), "ERR_INVALID_ARG_TYPE"],
     ])("rejects %s with %s", async (_label, call, code) => {
       await expect(call()).rejects.toThrow(expect.objectContaining({ code }));
+    });
+
+    it("answers corrupted certificates with a verdict or ERR_SSLKIT_X509_VERIFY_BAD_CERTIFICATE, never anything else", async () => {
+      const leaf = der(base.leaf);
+      const ica = der(base.ica);
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }), fc.boolean(), async (edits, corruptLeaf) => {
+          const target = new Uint8Array(corruptLeaf ? leaf : ica);
+          for (const [position, mask] of edits) {
+            const index = position % target.length;
+            target[index] = (target[index] ?? 0) ^ mask;
+          }
+          const chain = corruptLeaf ? [target, ica] : [leaf, target];
+          try {
+            const result = await verifyChain(chain, { trustAnchors: [base.root], time: TIME });
+            expect(typeof result.verifyCode).toBe("number");
+            expect(result.verifyMessage).toBe(verifyCodeMessage(result.verifyCode));
+          } catch (error) {
+            expect(error).toBeInstanceOf(X509Error);
+            expect((error as X509Error).code).toBe("ERR_SSLKIT_X509_VERIFY_BAD_CERTIFICATE");
+          }
+        }),
+        { numRuns: 300, seed: 20261129 },
+      );
     });
 
     it("stops when its signal is aborted", async () => {

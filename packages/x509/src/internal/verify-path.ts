@@ -262,7 +262,9 @@ async function validatePath(path: readonly PathNode[], options: PathOptions, sel
       const node = path[i] as PathNode;
       const role = i === 0 ? "leaf" : i === last ? "anchor" : "intermediate";
       // A trust anchor is configuration, not a certificate to validate (RFC 5280 §6.1.1 (d)).
-      if (role !== "anchor" && node.cert.authorityKeyId?.keyId === undefined && !(await selfSigned(node))) {
+      // A CA without a subjectKeyIdentifier (a v1 trust anchor) leaves its subjects nothing to name.
+      const issuerHasKeyId = path[i + 1]?.cert.subjectKeyId !== undefined;
+      if (role !== "anchor" && issuerHasKeyId && node.cert.authorityKeyId?.keyId === undefined && !(await selfSigned(node))) {
         return { ...fail(V.X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER, "authorityKeyIdentifier with keyIdentifier is required"), depth: i };
       }
     }
