@@ -33,7 +33,7 @@ import { integerValue } from "./internal/der-integer.js";
 import { nameToRDNs } from "./internal/der-name.js";
 import { canonicalNameEncoding, nameHash } from "./internal/name-canon.js";
 import { oidShortName, oidToDotted } from "./internal/oids.js";
-import { buildPeerCertDict, serialText } from "./internal/peer-cert-dict-builder.js";
+import { buildPeerCertDict, serialText, versionNumber } from "./internal/peer-cert-dict-builder.js";
 import { readPublicKeyInfo } from "./internal/public-key-info.js";
 import type { PublicKeyInfo } from "./internal/public-key-info.js";
 import { nameToRFC4514 } from "./internal/rfc4514.js";
@@ -158,7 +158,7 @@ export class Certificate {
 
   /** 1 for v1, 3 for v3 (as `version` of the CPython dict). */
   get version(): number {
-    return this.toDict().version;
+    return versionNumber(this.#parsed);
   }
 
   /** The serial number, signed. */

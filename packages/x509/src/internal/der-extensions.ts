@@ -1,6 +1,6 @@
 import { X509ErrorCode } from "../error-codes.js";
 import { latin1, utf8 } from "./asn1-string.js";
-import { DerReader, fail, Tag } from "./der.js";
+import { DerReader, fail, stringContent, Tag } from "./der.js";
 import { checkBitString } from "./der-certificate.js";
 import { checkGeneralName } from "./der-general-name.js";
 import { readBigInt } from "./der-integer.js";
@@ -130,18 +130,21 @@ const TYPES: Readonly<Record<number, GeneralNameType>> = {
 export function readGeneralName(reader: DerReader, offset: number, limit: number): GeneralName {
   const end = checkGeneralName(reader, offset, limit);
   reader.read(offset, end);
-  const { bytes, valueStart, tag } = reader;
-  const type = TYPES[tag] ?? "otherName";
-  const content = bytes.slice(valueStart, end);
+  const tag = reader.tag;
+  const constructedString = tag === 0xa1 || tag === 0xa2 || tag === 0xa6 || tag === 0xa7;
+  const [bytes, valueStart, stop] = constructedString ? stringContent(reader, offset, end) : [reader.bytes, reader.valueStart, end];
+  if (!constructedString) reader.read(offset, end);
+  const type = TYPES[constructedString ? tag & ~0x20 : tag] ?? "otherName";
+  const content = bytes.slice(valueStart, stop);
   let value: string;
   switch (type) {
     case "dns":
     case "email":
     case "uri":
-      value = utf8(bytes, valueStart, end) ?? latin1(bytes, valueStart, end);
+      value = utf8(bytes, valueStart, stop) ?? latin1(bytes, valueStart, stop);
       break;
     case "ip":
-      value = ipText(bytes, valueStart, end);
+      value = ipText(bytes, valueStart, stop);
       break;
     case "directoryName":
       value = nameToRFC4514(bytes, valueStart, end);

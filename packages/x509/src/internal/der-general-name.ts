@@ -1,6 +1,6 @@
 import { X509ErrorCode } from "../error-codes.js";
 import { utf8OrThrow } from "./asn1-string.js";
-import { DerReader, fail, Tag } from "./der.js";
+import { collectConstructed, DerReader, fail, stringContent, Tag } from "./der.js";
 import { checkAny } from "./der-certificate.js";
 import { checkName, nameToRDNs } from "./der-name.js";
 import type { NameAttribute } from "./der-name.js";
@@ -42,6 +42,13 @@ export function checkGeneralName(reader: DerReader, offset: number, limit: numbe
     case GeneralNameTag.URI:
     case GeneralNameTag.IP_ADDRESS:
     case GeneralNameTag.X400_ADDRESS:
+      return end;
+    case GeneralNameTag.RFC822_NAME | 0x20:
+    case GeneralNameTag.DNS_NAME | 0x20:
+    case GeneralNameTag.URI | 0x20:
+    case GeneralNameTag.IP_ADDRESS | 0x20:
+      // A constructed (BER) string: OpenSSL accepts it and concatenates the chunks.
+      collectConstructed(reader, reader.valueStart, end, undefined);
       return end;
     case GeneralNameTag.REGISTERED_ID:
       checkOID(bytes, reader.valueStart, end, offset);
@@ -155,8 +162,15 @@ function ipText(bytes: Uint8Array, start: number, end: number): string {
  */
 export function generalNameEntry(reader: DerReader, offset: number, limit: number): GeneralNameEntry {
   const end = reader.read(offset, limit);
+  const tag = reader.tag;
+  if (tag === (GeneralNameTag.RFC822_NAME | 0x20) || tag === (GeneralNameTag.DNS_NAME | 0x20) || tag === (GeneralNameTag.URI | 0x20) || tag === (GeneralNameTag.IP_ADDRESS | 0x20)) {
+    const [content, start, stop] = stringContent(reader, offset, limit);
+    const label = tag === (GeneralNameTag.RFC822_NAME | 0x20) ? "email" : tag === (GeneralNameTag.DNS_NAME | 0x20) ? "DNS" : tag === (GeneralNameTag.URI | 0x20) ? "URI" : "IP Address";
+    if (label === "IP Address") return [label, ipText(content, start, stop)];
+    return [label, utf8OrThrow(content, start, stop, offset, label)];
+  }
   const { bytes, valueStart } = reader;
-  switch (reader.tag) {
+  switch (tag) {
     case GeneralNameTag.DNS_NAME:
       return ["DNS", utf8OrThrow(bytes, valueStart, end, offset, "DNS name")];
     case GeneralNameTag.RFC822_NAME:

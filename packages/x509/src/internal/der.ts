@@ -135,3 +135,38 @@ export function readBoolean(reader: DerReader): boolean {
   if (reader.end - reader.valueStart !== 1) fail(X509ErrorCode.BAD_VALUE, "BOOLEAN must have exactly one content byte", reader.start);
   return reader.bytes[reader.valueStart] !== 0;
 }
+
+/** OpenSSL's `ASN1_MAX_STRING_NEST`: how deep constructed (BER) string chunks may nest. */
+const MAX_STRING_NEST = 5;
+
+/**
+ * Walks the chunks of a constructed (BER) string's content `[start, end)` as OpenSSL's
+ * `asn1_collect` does — any tag, constructed chunks recursed into up to five levels — and
+ * appends their contents to `out` when given.
+ */
+export function collectConstructed(reader: DerReader, start: number, end: number, out: number[] | undefined, depth = 0): void {
+  if (depth > MAX_STRING_NEST) fail(X509ErrorCode.BAD_VALUE, "constructed string nested too deeply", start);
+  let p = start;
+  while (p < end) {
+    const chunkEnd = reader.read(p, end);
+    if (reader.tag === 0x00 && chunkEnd === reader.valueStart) fail(X509ErrorCode.UNEXPECTED_TAG, "end-of-contents marker inside a definite-length string", p);
+    if ((reader.tag & 0x20) !== 0) {
+      collectConstructed(reader, reader.valueStart, chunkEnd, out, depth + 1);
+    } else if (out !== undefined) {
+      for (let i = reader.valueStart; i < chunkEnd; i++) out.push(reader.bytes[i] ?? 0);
+    }
+    p = chunkEnd;
+  }
+}
+
+/**
+ * The content of the string element at `offset`: its own bytes when primitive, the concatenated
+ * chunks when constructed (BER, as OpenSSL accepts it). Returns `[bytes, start, end]`.
+ */
+export function stringContent(reader: DerReader, offset: number, limit: number): [Uint8Array, number, number] {
+  const end = reader.read(offset, limit);
+  if ((reader.tag & 0x20) === 0) return [reader.bytes, reader.valueStart, end];
+  const out: number[] = [];
+  collectConstructed(reader, reader.valueStart, end, out);
+  return [Uint8Array.from(out), 0, out.length];
+}

@@ -1,7 +1,7 @@
 import type { PeerCertDict, SubjectAltNameEntry } from "../peer-cert-dict.js";
 import { utf8OrThrow } from "./asn1-string.js";
 import { printASN1Time } from "./asn1-time.js";
-import { DerReader, hexUpper, Tag } from "./der.js";
+import { DerReader, hexUpper, stringContent, Tag } from "./der.js";
 import type { ParsedCertificate } from "./der-certificate.js";
 import { checkBitString, findUniqueExtension } from "./der-certificate.js";
 import { checkGeneralName, checkGeneralNames, generalNameEntries, GeneralNameTag } from "./der-general-name.js";
@@ -77,9 +77,10 @@ function accessLocations(cert: ParsedCertificate): { ocsp: string[]; caIssuers: 
     const locationStart = found[i + 2] ?? 0;
     const kind = isAccessMethod(bytes, methodStart, methodEnd);
     if (kind === 0) continue;
-    const locationEnd = reader.read(locationStart, bytes.length);
-    if (!reader.is(GeneralNameTag.URI)) continue;
-    const uri = utf8OrThrow(bytes, reader.valueStart, locationEnd, locationStart, "AIA URI");
+    reader.read(locationStart, bytes.length);
+    if ((reader.tag | 0x20) !== (GeneralNameTag.URI | 0x20)) continue;
+    const [content, start, end] = stringContent(reader, locationStart, bytes.length);
+    const uri = utf8OrThrow(content, start, end, locationStart, "AIA URI");
     (kind === AD_OCSP ? ocsp : caIssuers).push(uri);
   }
   return { ocsp, caIssuers };
@@ -156,7 +157,10 @@ function crlDistributionPoints(cert: ParsedCertificate): string[] | undefined {
     const end = fullNames[i + 1] ?? 0;
     while (p < end) {
       const next = reader.read(p, end);
-      if (reader.is(GeneralNameTag.URI)) uris.push(utf8OrThrow(bytes, reader.valueStart, next, p, "CRL distribution point URI"));
+      if ((reader.tag | 0x20) === (GeneralNameTag.URI | 0x20)) {
+        const [content, start, stop] = stringContent(reader, p, end);
+        uris.push(utf8OrThrow(content, start, stop, p, "CRL distribution point URI"));
+      }
       p = next;
     }
   }
@@ -164,7 +168,7 @@ function crlDistributionPoints(cert: ParsedCertificate): string[] | undefined {
 }
 
 /** `ASN1_INTEGER_get(version) + 1` with OpenSSL's overflow rule: a value outside int64 reads as -1. */
-function versionNumber(cert: ParsedCertificate): number {
+export function versionNumber(cert: ParsedCertificate): number {
   const { bytes, versionValueStart: start, versionValueEnd: end } = cert;
   if (start === end) return 1;
   const { negative, magnitude } = integerMagnitude(bytes, start, end, start);

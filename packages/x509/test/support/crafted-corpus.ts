@@ -87,5 +87,10 @@ export const CRAFTED_CERTIFICATES: readonly (readonly [string, Uint8Array])[] = 
   ["critical flag encoded as FALSE and as 0x01", buildCertificate({ extensions: [seq(oid(SAN), [0x01, 0x01, 0x00], tlv(0x04, seq(tlv(0x82, utf8("false.example"))))), seq(oid("2.5.29.19"), [0x01, 0x01, 0x01], tlv(0x04, seq()))] })],
   ["issuer and subject unique IDs", buildCertificate({ uniqueIds: [...tlv(0x81, [0x00, 0x01]), ...tlv(0x82, [0x07, 0x80])] })],
   ["algorithm parameters of many types", buildCertificate({ signature: seq(oid("1.2.840.113549.1.1.11"), tlv(0x05)) })],
+  ["SAN with constructed (BER) strings", withSAN(tlv(0xa2, tlv(0x16, latin1("con")), tlv(0x04, latin1("structed.example"))), tlv(0xa7, tlv(0x04, [192, 0, 2]), tlv(0x04, [7])), tlv(0xa6, tlv(0x24, tlv(0x04, utf8("http://")), tlv(0x04, utf8("nested.example/")))), tlv(0xa1, tlv(0x06, [0x2b, 0x06]), tlv(0x0c, utf8("@mail"))))],
+  ["SAN with constructed strings nested too deeply", withSAN(tlv(0x82, utf8("ok.example")), tlv(0xa2, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x04, utf8("deep"))))))))))],
+  ["SAN with an end-of-contents chunk", withSAN(tlv(0xa2, tlv(0x04, utf8("a")), [0x00, 0x00]))],
+  ["AIA and CRL DP with constructed URIs", buildCertificate({ extensions: [extension(AIA, seq(accessDescription("1.3.6.1.5.5.7.48.1", tlv(0xa6, tlv(0x04, utf8("http://ocsp.")), tlv(0x04, utf8("example/")))))), extension(CRLDP, seq(seq(tlv(0xa0, tlv(0xa0, tlv(0xa6, tlv(0x16, utf8("http://crl.example/c.crl"))))))))] })],
+  ["constructed registeredID", withSAN(tlv(0x82, utf8("x.example")), tlv(0xa8, tlv(0x06, [0x2a, 0x03])))],
   ["non-minimal length encoding", buildCertificate({ subject: [0x30, 0x81, 0x0d, ...set(seq(oid(CN), tlv(0x0c, utf8("long"))))] })],
 ];
