@@ -1,23 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runCommand } from "citty";
-import { main } from "../src/main.js";
+import { runCLI } from "./run-cli.js";
 import { makeTempDir, readSystemCABundle } from "@sslkit/test-utils";
 import { writeFileSync } from "node:fs";
 
 async function runDemo(args: string[]): Promise<{ stdout: string; exitCode: number | string | undefined }> {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  try {
-    process.exitCode = undefined;
-    await runCommand(main, { rawArgs: ["demo", ...args] });
-    return { stdout: chunks.join(""), exitCode: process.exitCode };
-  } finally {
-    spy.mockRestore();
-    process.exitCode = undefined;
-  }
+  return runCLI(["demo", ...args]);
 }
 
 interface DemoJSON {
