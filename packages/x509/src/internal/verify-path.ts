@@ -174,7 +174,8 @@ function checkLeaf(cert: ParsedCert, options: PathOptions): Defect | undefined {
       if (name.kind === "email" && !isValidMailbox(name.text ?? "")) return fail(V.X509_V_ERR_UNSUPPORTED_NAME_SYNTAX, `malformed rfc822Name "${name.text ?? ""}"`);
     }
   }
-  if (webpki) {
+  // The Baseline Requirements' subjectAltName and commonName rules are for server certificates.
+  if (webpki && options.purpose !== "clientAuth") {
     if (san === undefined) return fail(V.X509_V_ERR_INVALID_EXTENSION, "Web PKI end-entity certificate without subjectAltName");
     const sanExt = cert.extensions.find((ext) => ext.oid === OID.subjectAltName);
     if (sanExt?.critical === true && !subjectEmpty) return fail(V.X509_V_ERR_INVALID_EXTENSION, "subjectAltName must not be critical when the subject is not empty");
