@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CertificateError } from "@sslkit/errors";
-import { createCertificate, decodeCert, matchHostname } from "@sslkit/x509";
+import { Certificate, createCertificate, decodeCert, matchHostname } from "@sslkit/x509";
 import type { HostnameCertDict, PeerCertDict } from "@sslkit/x509";
 import { pythonOracle } from "./support/python-oracle.js";
 
@@ -209,6 +209,13 @@ describe("matchHostname", async () => {
     expect(() => { matchHostname(dict, "ignored.example"); }).toThrow(
       expect.objectContaining({ message: "hostname 'ignored.example' doesn't match either of '*.example.org', '2001:DB8:0:0:0:0:0:7', '192.0.2.1'" }),
     );
+  });
+
+  it("takes a Certificate object through its toDict()", async () => {
+    const { certificate } = await createCertificate({ subject: { commonName: "cn.example" }, subjectAltNames: [{ type: "dns", value: "san.example" }] });
+    const cert = new Certificate(certificate);
+    expect(() => { matchHostname(cert, "SAN.example"); }).not.toThrow();
+    expect(() => { matchHostname(cert, "cn.example"); }).toThrow(expect.objectContaining({ message: "hostname 'cn.example' doesn't match 'san.example'" }));
   });
 
   it("skips a commonName whose value is not text (bytes in a decoded dict)", () => {
