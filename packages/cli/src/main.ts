@@ -11,5 +11,6 @@ export const main: ReturnType<typeof defineCommand> = defineCommand({
   subCommands: {
     demo: () => import("./commands/demo.js").then((module) => module.default),
     inspect: () => import("./commands/inspect.js").then((module) => module.default),
+    verify: () => import("./commands/verify.js").then((module) => module.default),
   },
 });
