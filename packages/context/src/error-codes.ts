@@ -14,7 +14,7 @@ export const ContextErrorCode = {
   CHECK_HOSTNAME_ENABLED: "ERR_SSLKIT_CONTEXT_CHECK_HOSTNAME_ENABLED",
   /** `minimumVersion`/`maximumVersion` on a fixed-version protocol (Python's `ValueError`). */
   VERSION_FIXED: "ERR_SSLKIT_CONTEXT_VERSION_FIXED",
-  /** A verify flag Node's TLS cannot enforce (`VERIFY_X509_STRICT`, `VERIFY_ALLOW_PROXY_CERTS`). */
+  /** A verify flag Node's TLS cannot enforce (`VERIFY_ALLOW_PROXY_CERTS`). */
   VERIFY_FLAG_UNSUPPORTED: "ERR_SSLKIT_CONTEXT_VERIFY_FLAG_UNSUPPORTED",
   /** A file named by the caller does not exist. */
   FILE_NOT_FOUND: "ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND",

@@ -38,7 +38,7 @@ import {
   VerifyFlags,
 } from "./constants.js";
 import type { Protocol, VerifyMode } from "./constants.js";
-import { decodeCert } from "@sslkit/x509";
+import { decodeCert, verifyChain } from "@sslkit/x509";
 import type { PeerCertDict } from "@sslkit/x509";
 import { ContextErrorCode } from "./error-codes.js";
 import { getDefaultVerifyPaths } from "./default-verify-paths.js";
@@ -145,10 +145,7 @@ const NODE_VERSION_NAMES: ReadonlyMap<number, tls.SecureVersion> = new Map<numbe
 
 const TLS_VERSION_VALUES: ReadonlySet<number> = new Set(Object.values(TLSVersion));
 const KNOWN_VERIFY_FLAGS: number = Object.values(VerifyFlags).reduce<number>((all, flag) => all | flag, 0);
-const UNSUPPORTED_VERIFY_FLAGS: ReadonlyMap<number, string> = new Map([
-  [VERIFY_X509_STRICT, "VERIFY_X509_STRICT"],
-  [VERIFY_ALLOW_PROXY_CERTS, "VERIFY_ALLOW_PROXY_CERTS"],
-]);
+const UNSUPPORTED_VERIFY_FLAGS: ReadonlyMap<number, string> = new Map([[VERIFY_ALLOW_PROXY_CERTS, "VERIFY_ALLOW_PROXY_CERTS"]]);
 
 /** CPython 3.10+'s options for a new context. */
 const DEFAULT_OPTIONS =
@@ -170,6 +167,24 @@ function nodeVerifyErrorCode(socket: tls.TLSSocket): string | undefined {
   const handle = (socket as unknown as { _handle?: { verifyError?: () => (Error & { code?: string }) | null } | null })._handle;
   const error = handle?.verifyError?.() ?? null;
   return error === null ? undefined : (error.code ?? "UNSPECIFIED");
+}
+
+/** Node's peer certificate objects: `{}` when there is none; the root's issuer is itself. */
+function isPeerCertificate(value: unknown): value is tls.DetailedPeerCertificate {
+  return typeof value === "object" && value !== null && "raw" in value && "fingerprint256" in value;
+}
+
+/** The peer's certificates as DER, leaf first, as Node saw them (each once). */
+function peerChain(socket: tls.TLSSocket): Uint8Array[] {
+  const chain: Uint8Array[] = [];
+  const seen = new Set<string>();
+  let cert: unknown = socket.getPeerCertificate(true);
+  while (isPeerCertificate(cert) && !seen.has(cert.fingerprint256)) {
+    seen.add(cert.fingerprint256);
+    chain.push(new Uint8Array(cert.raw));
+    cert = cert.issuerCertificate;
+  }
+  return chain;
 }
 
 /** Python's host name check: subjectAltName only (never the subject CN), IPs only against IP SANs. */
@@ -221,6 +236,8 @@ export class SSLContext {
   #ecdhCurve: string | undefined;
   #keylogFilename: string | null = null;
   #secureContext: tls.SecureContext | undefined;
+  /** The capath certificates read by the last build (trust anchors for strict checks). */
+  #capathCerts: readonly string[] = [];
 
   /**
    * Creates a context for one protocol with CPython 3.11's defaults: `PROTOCOL_TLS_CLIENT`
@@ -366,9 +383,11 @@ export class SSLContext {
   /**
    * The `X509_V_FLAG_*` bitmask ({@link VerifyFlags}); `VERIFY_X509_TRUSTED_FIRST` by default.
    * CRL flags check the chain against the CRLs loaded with `loadVerifyLocations`;
-   * `VERIFY_X509_PARTIAL_CHAIN` trusts a loaded intermediate as an anchor.
+   * `VERIFY_X509_PARTIAL_CHAIN` trusts a loaded intermediate as an anchor;
+   * `VERIFY_X509_STRICT` re-validates the peer's chain after the handshake with
+   * `@sslkit/x509`'s RFC 5280 `verifyChain` (see {@link SSLContext.verifyPeer}).
    *
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_VERIFY_FLAG_UNSUPPORTED` for `VERIFY_X509_STRICT` and `VERIFY_ALLOW_PROXY_CERTS`, which Node cannot enforce.
+   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_VERIFY_FLAG_UNSUPPORTED` for `VERIFY_ALLOW_PROXY_CERTS`, which Node cannot enforce.
    * @throws `ERR_INVALID_ARG_VALUE` for bits that are not verify flags.
    * @see Python `SSLContext.verify_flags`
    */
@@ -682,6 +701,7 @@ export class SSLContext {
     const low = fixed ?? clampVersion(this.#minimumVersion, TLSVersion.TLSv1_2);
     const high = fixed ?? clampVersion(this.#maximumVersion, TLSVersion.TLSv1_3);
     const capath = this.#store.readCapaths();
+    this.#capathCerts = capath.certs;
     const crlCheck = (this.#verifyFlags & VERIFY_CRL_CHECK_LEAF) !== 0;
     const chain = this.#certChain;
     return tls.createSecureContext({
@@ -810,5 +830,33 @@ export class SSLContext {
     if (code === undefined) return undefined;
     const [verifyCode, verifyMessage] = VERIFY_CODES.get(pythonVerifyCodeName(code)) ?? [1, "unspecified certificate verification error"];
     return new SSLCertVerificationError({ verifyCode, verifyMessage });
+  }
+
+  /**
+   * Every check Node leaves to the caller after a handshake: {@link SSLContext.peerVerificationError}
+   * and, with `VERIFY_X509_STRICT`, a strict re-validation of the peer's chain against this
+   * context's trust store with `@sslkit/x509`'s `verifyChain` (RFC 5280 profile; Node cannot set
+   * OpenSSL's `X509_V_FLAG_X509_STRICT`). `@sslkit/socket` awaits it before the handshake
+   * counts as done.
+   *
+   * @param socket - A `tls.TLSSocket` made with {@link SSLContext.toTLSOptions}, after `secure`/`secureConnect`.
+   * @param serverSide - Whether `socket` is the server side (the peer is then a client).
+   * @returns An `SSLCertVerificationError` with an OpenSSL verify code and message, or `undefined`.
+   * @example
+   * ```ts
+   * const error = await context.verifyPeer(tlsSocket, false);
+   * if (error) tlsSocket.destroy(error);
+   * ```
+   */
+  async verifyPeer(socket: tls.TLSSocket, serverSide: boolean): Promise<SSLCertVerificationError | undefined> {
+    const basic = serverSide ? this.peerVerificationError(socket) : undefined;
+    if (basic !== undefined) return basic;
+    if (this.#verifyMode === CERT_NONE || (this.#verifyFlags & VERIFY_X509_STRICT) === 0) return undefined;
+    const chain = peerChain(socket);
+    if (chain.length === 0) return undefined;
+    const trustAnchors = [...this.#store.certs.map((cert) => cert.der), ...this.#capathCerts];
+    const result = await verifyChain(chain, { trustAnchors, purpose: serverSide ? "clientAuth" : "serverAuth", profile: "rfc5280" });
+    if (result.ok) return undefined;
+    return new SSLCertVerificationError({ verifyCode: result.verifyCode, verifyMessage: result.verifyMessage });
   }
 }

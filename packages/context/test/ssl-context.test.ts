@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import * as tls from "node:tls";
 import { Duplex } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -25,7 +26,7 @@ import {
 } from "@sslkit/context";
 import type { Protocol } from "@sslkit/context";
 import { SSLCertVerificationError, SSLError } from "@sslkit/errors";
-import { makeTestPKI, runPythonJSON, startOpenSSLServer } from "@sslkit/test-utils";
+import { makeTestPKI, runOpenSSL, runPythonJSON, startOpenSSLServer } from "@sslkit/test-utils";
 import type { OpenSSLServer, TestPKI } from "@sslkit/test-utils";
 import { connectWith, opensslClient, serveWith } from "./helpers/peers.js";
 import type { NodeServer } from "./helpers/peers.js";
@@ -301,10 +302,10 @@ describe("SSLContext.minimumVersion and maximumVersion", () => {
   it("negotiates TLS 1.0 with openssl s_server -tls1 when minimumVersion is TLSv1", async () => {
     const server = await opensslServe(["-cert", pki.server.certPath, "-key", pki.server.keyPath, "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0"]);
     const context = clientContext();
-    await expect(connectWith(context, server.port, "localhost")).rejects.toMatchObject({ constructor: SSLError });
+    await expect(connectWith(context, server.port, "localhost", { endAfterHandshake: true })).rejects.toMatchObject({ constructor: SSLError });
     context.minimumVersion = TLSVersion.TLSv1;
     expect(context.securityLevel).toBe(0);
-    await expect(connectWith(context, server.port, "localhost")).resolves.toMatchObject({ protocol: "TLSv1" });
+    await expect(connectWith(context, server.port, "localhost", { endAfterHandshake: true })).resolves.toMatchObject({ protocol: "TLSv1" });
   });
 });
 
@@ -314,7 +315,7 @@ describe("PROTOCOL_TLSv1 and PROTOCOL_TLSv1_1", () => {
     [PROTOCOL_TLSv1_1, "-tls1_1", "TLSv1.1"],
   ])("protocol %i really negotiates against openssl s_server %s", async (protocol, flag, expected) => {
     const server = await opensslServe(["-cert", pki.server.certPath, "-key", pki.server.keyPath, flag, "-cipher", "DEFAULT:@SECLEVEL=0"]);
-    await expect(connectWith(clientContext(protocol as Protocol), server.port, "localhost")).resolves.toMatchObject({ protocol: expected });
+    await expect(connectWith(clientContext(protocol as Protocol), server.port, "localhost", { endAfterHandshake: true })).resolves.toMatchObject({ protocol: expected });
   });
 
   it.each([
@@ -357,10 +358,44 @@ describe("SSLContext.verifyFlags", () => {
     await expect(connectWith(context, port, "localhost")).resolves.toMatchObject({ peerCN: "localhost" });
   });
 
-  it.each([VERIFY_X509_STRICT, VERIFY_ALLOW_PROXY_CERTS])("refuses flag %i, which Node cannot enforce", (flag) => {
+  it("refuses VERIFY_ALLOW_PROXY_CERTS, which Node cannot enforce", () => {
     const context = new SSLContext();
-    expect(() => (context.verifyFlags |= flag)).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_CONTEXT_VERIFY_FLAG_UNSUPPORTED" }));
+    expect(() => (context.verifyFlags |= VERIFY_ALLOW_PROXY_CERTS)).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_CONTEXT_VERIFY_FLAG_UNSUPPORTED" }));
     expect(context.verifyFlags).toBe(VERIFY_X509_TRUSTED_FIRST);
+  });
+
+  it("refuses, with VERIFY_X509_STRICT only, a chain whose CA has a non-critical basicConstraints (as Python)", async () => {
+    const dir = pki.dir.path;
+    await runOpenSSL(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `${dir}/lax.key`, "-out", `${dir}/lax.pem`, "-days", "30", "-subj", "/CN=lax CA", "-addext", "basicConstraints=CA:TRUE", "-addext", "keyUsage=keyCertSign,cRLSign"]);
+    await runOpenSSL(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `${dir}/lax-leaf.key`, "-out", `${dir}/lax-leaf.csr`, "-subj", "/CN=localhost"]);
+    writeFileSync(`${dir}/lax-leaf.ext`, "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\nkeyUsage=digitalSignature\n");
+    await runOpenSSL(["x509", "-req", "-in", `${dir}/lax-leaf.csr`, "-CA", `${dir}/lax.pem`, "-CAkey", `${dir}/lax.key`, "-set_serial", "7", "-days", "30", "-out", `${dir}/lax-leaf.pem`, "-extfile", `${dir}/lax-leaf.ext`]);
+    const server = new SSLContext(PROTOCOL_TLS_SERVER);
+    server.loadCertChain(`${dir}/lax-leaf.pem`, `${dir}/lax-leaf.key`);
+    const { port } = await serve(server);
+    const python = await runPythonJSON<{ code: number; message: string } | null>(
+      "import json, socket, ssl, sys\nc = ssl.create_default_context(cafile=sys.argv[2])\nc.verify_flags |= ssl.VERIFY_X509_STRICT\ntry:\n  c.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[1]))), server_hostname='localhost').close(); print('null')\nexcept ssl.SSLCertVerificationError as e: print(json.dumps({'code': e.verify_code, 'message': e.verify_message}))",
+      [String(port), `${dir}/lax.pem`],
+    );
+    const context = new SSLContext(PROTOCOL_TLS_CLIENT);
+    context.loadVerifyLocations({ caFile: `${dir}/lax.pem` });
+    await expect(connectWith(context, port, "localhost")).resolves.toMatchObject({ peerCN: "localhost" });
+    context.verifyFlags |= VERIFY_X509_STRICT;
+    expect(python).not.toBeNull();
+    await expect(connectWith(context, port, "localhost")).rejects.toMatchObject({ constructor: SSLCertVerificationError, verifyCode: python?.code, verifyMessage: python?.message });
+  });
+
+  it("accepts the well-formed test PKI under VERIFY_X509_STRICT, on both sides", async () => {
+    const server = serverContext();
+    server.verifyMode = CERT_REQUIRED;
+    server.verifyFlags |= VERIFY_X509_STRICT;
+    server.loadVerifyLocations({ caFile: pki.ca.certPath });
+    const { port, events } = await serve(server);
+    const client = clientContext();
+    client.verifyFlags |= VERIFY_X509_STRICT;
+    client.loadCertChain(pki.client.certPath, pki.client.keyPath);
+    await expect(connectWith(client, port, "localhost")).resolves.toMatchObject({ peerCN: "localhost", received: "hello" });
+    expect(events).toEqual([expect.objectContaining({ ok: true, peerCN: "sslkit client" })]);
   });
 
   it("rejects bits that are not verify flags", () => {

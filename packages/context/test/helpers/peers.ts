@@ -19,7 +19,12 @@ export interface ClientResult {
  * Connects to 127.0.0.1:port with the options `context.toTLSOptions()` gives, reads until
  * the server closes, and resolves what was negotiated; rejects with `mapTLSError(error)`.
  */
-export function connectWith(context: SSLContext, port: number, serverHostname?: string | null): Promise<ClientResult> {
+export function connectWith(
+  context: SSLContext,
+  port: number,
+  serverHostname?: string | null,
+  { endAfterHandshake = false }: { readonly endAfterHandshake?: boolean } = {},
+): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
     let options;
     try {
@@ -30,28 +35,40 @@ export function connectWith(context: SSLContext, port: number, serverHostname?: 
     }
     const socket = tls.connect({ host: "127.0.0.1", port, ...options });
     let received = "";
-    let result: Omit<ClientResult, "received"> | undefined;
+    let failure: Error | undefined;
+    let verification: Promise<Omit<ClientResult, "received"> | undefined> = Promise.resolve(undefined);
     socket.setEncoding("utf8");
     socket.on("keylog", (line) => { context.appendKeylogLine(line); });
     socket.on("data", (chunk: string) => (received += chunk));
     socket.once("secureConnect", () => {
-      const cipher = socket.getCipher();
-      result = {
+      const negotiated = {
         protocol: socket.getProtocol(),
-        cipher: cipher.name,
+        cipher: socket.getCipher().name,
         alpn: socket.alpnProtocol ?? false,
         peerCN: (socket.getPeerCertificate().subject as tls.Certificate | undefined)?.CN,
         ephemeral: socket.getEphemeralKeyInfo() ?? {},
       };
-      socket.end();
+      verification = context.verifyPeer(socket, false).then((error) => {
+        if (error !== undefined) {
+          failure ??= error;
+          socket.destroy();
+          return undefined;
+        }
+        // A Node server greets and closes; openssl and python3 servers wait for the client.
+        if (endAfterHandshake) socket.end();
+        return negotiated;
+      });
     });
     socket.once("error", (error) => {
+      failure ??= mapTLSError(error);
       socket.destroy();
-      reject(mapTLSError(error));
     });
     socket.once("close", () => {
-      if (result !== undefined) resolve({ ...result, received });
-      else reject(new Error("closed before the handshake finished"));
+      void verification.then((negotiated) => {
+        if (failure !== undefined) reject(failure);
+        else if (negotiated !== undefined) resolve({ ...negotiated, received });
+        else reject(new Error("closed before the handshake finished"));
+      });
     });
   });
 }
@@ -91,20 +108,22 @@ export async function serveWith(context: SSLContext): Promise<NodeServer> {
       socket.destroy();
     });
     socket.once("secure", () => {
-      const error = context.peerVerificationError(socket);
-      if (error !== undefined) {
-        events.push({ ok: false, error });
-        socket.destroy();
-        return;
-      }
-      events.push({
+      const seen: ServerEvent = {
         ok: true,
         protocol: socket.getProtocol(),
         peerCN: (socket.getPeerCertificate().subject as tls.Certificate | undefined)?.CN,
         servername: (socket as tls.TLSSocket & { servername: string | false }).servername,
         alpn: socket.alpnProtocol ?? false,
+      };
+      void context.verifyPeer(socket, true).then((error) => {
+        if (error !== undefined) {
+          events.push({ ok: false, error });
+          socket.destroy();
+          return;
+        }
+        events.push(seen);
+        socket.end("hello");
       });
-      socket.end("hello");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
