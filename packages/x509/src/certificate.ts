@@ -115,7 +115,8 @@ export class Certificate {
       throw invalidArgTypeError("pemOrDer", "of type string or an instance of Uint8Array", pemOrDer);
     }
     const der = certificateDER(pemOrDer);
-    this.#der = der === pemOrDer ? der.slice() : der;
+    // A private plain Uint8Array (not a Buffer, not the caller's array).
+    this.#der = der === pemOrDer ? new Uint8Array(der) : der;
     this.#parsed = parseSingleCertificate(this.#der);
   }
 

@@ -142,9 +142,11 @@ describe("Certificate", () => {
 
   it("keeps its own copy of the DER", () => {
     const der = get("ed25519-basic").toDER();
+    const original = der.slice();
     const cert = new Certificate(der);
     der.fill(0);
     expect(cert.subjectString).toBe("CN=ed25519.example");
+    expect(Object.getPrototypeOf(new Certificate(Buffer.from(original)).toDER())).toBe(Uint8Array.prototype);
   });
 
   it("throws ERR_SSLKIT_X509_BAD_EXTENSION for a malformed extension, and CPython's dict still decodes", () => {

@@ -100,6 +100,13 @@ describe("decodeCert", () => {
     });
   });
 
+  it("returns plain Uint8Arrays for BIT STRING values, even for Buffer input", () => {
+    const der = CRAFTED_CERTIFICATES.find(([title]) => title === "BIT STRING value")![1];
+    const value = decodeCert(Buffer.from(der)).subject[0]![0]![1];
+    expect(Object.getPrototypeOf(value)).toBe(Uint8Array.prototype);
+    expect(value).toEqual(Uint8Array.of(0x41));
+  });
+
   it("rejects arguments that are neither strings nor bytes", () => {
     expect(() => decodeCert(42 as unknown as string)).toThrow(expect.objectContaining({ code: "ERR_INVALID_ARG_TYPE" }));
   });

@@ -97,7 +97,8 @@ export type NameAttribute = [name: string, value: string | Uint8Array];
 
 /** A BIT STRING's bits as OpenSSL stores them: without the unused-bits byte, unused bits cleared. */
 function bitStringBytes(bytes: Uint8Array, start: number, end: number): Uint8Array {
-  const out = bytes.slice(start + 1, end);
+  // A plain Uint8Array even when the input is a Buffer (whose slice() would be a Buffer).
+  const out = new Uint8Array(bytes.subarray(start + 1, end));
   const unused = bytes[start] ?? 0;
   if (out.length > 0) out[out.length - 1] = (out[out.length - 1] ?? 0) & ((0xff << unused) & 0xff);
   return out;
