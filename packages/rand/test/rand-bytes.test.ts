@@ -4,8 +4,9 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { randBytes } from "@sslkit/rand";
 import { createDeterministicGenerator } from "@sslkit/rand/testing";
-import { runPythonJSON } from "@sslkit/test-utils";
+import { makeTempDir, runPythonJSON } from "@sslkit/test-utils";
 import { ensureBuilt } from "./support/built-package.ts";
+import { restoreTwice } from "./support/snapshot-child.ts";
 import {
   CHI2_255_ALPHA_1E3,
   CHI2_255_ALPHA_1E6,
@@ -103,6 +104,27 @@ describe("randBytes", () => {
       expect(new Set(all).size).toBe(all.length);
       expect(new Set(reports.map((r) => r.large)).size).toBe(3);
     });
+
+    it("reseeds generators restored from a startup snapshot, whose state every restored process shares", async () => {
+      const dir = makeTempDir("sslkit-snapshot-");
+      try {
+        const [first, second] = await restoreTwice(dir);
+        // The snapshot really is a copy of one state: both restored processes carry the same
+        // pre-snapshot output, and a deterministic generator without an entropy source notices
+        // the new pid and refuses to continue the copied stream.
+        expect(first.beforeSnapshot).toBe(second.beforeSnapshot);
+        expect(new Set([first.pidAtBuild, first.pid, second.pid]).size).toBe(3);
+        expect([first.deterministicError, second.deterministicError]).toEqual([
+          "ERR_SSLKIT_RAND_RESEED_REQUIRED",
+          "ERR_SSLKIT_RAND_RESEED_REQUIRED",
+        ]);
+        // OS-seeded generators reseed on the pid change, so the copies diverge.
+        expect(first.processWide).not.toBe(second.processWide);
+        expect(first.instance).not.toBe(second.instance);
+      } finally {
+        dir.remove();
+      }
+    }, 60_000);
   });
 
   describe("statistical smoke checks", () => {
