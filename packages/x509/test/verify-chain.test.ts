@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { X509Error } from "@sslkit/errors";
-import { X509VerifyCode, createCertificate, verifyChain, verifyCodeMessage } from "@sslkit/x509";
+import { Certificate, X509VerifyCode, createCertificate, verifyChain, verifyCodeMessage } from "@sslkit/x509";
 import type { VerifyChainOptions } from "@sslkit/x509";
 import { CA_EXT, LEAF_EXT, OpenSSLPKI, ROOT_EXT, opensslVerify } from "./support/openssl-pki.js";
 import type { CertSpec } from "./support/openssl-pki.js";
@@ -318,11 +318,12 @@ describe("verifyChain", () => {
       base = await chain("input");
     });
 
-    it("accepts DER bytes, objects with toDER() and a PEM bundle alike", async () => {
+    it("accepts DER bytes, Certificate objects, objects with toDER() and a PEM bundle alike", async () => {
       const asDER = await verifyChain([der(base.leaf), der(base.ica)], { trustAnchors: [der(base.root)], time: TIME });
       const asObjects = await verifyChain([{ toDER: () => der(base.leaf) }, { toDER: () => der(base.ica) }], { trustAnchors: [{ toDER: () => der(base.root) }], time: TIME });
       const asBundle = await verifyChain(`${base.leaf}some text between blocks\n${base.ica}`, options());
-      for (const result of [asDER, asObjects, asBundle]) {
+      const asCertificates = await verifyChain([new Certificate(base.leaf), new Certificate(base.ica)], { trustAnchors: [new Certificate(base.root)], time: TIME });
+      for (const result of [asDER, asObjects, asBundle, asCertificates]) {
         expect(result).toMatchObject({ ok: true, verifyCode: 0, verifyMessage: "ok", depth: 0 });
         expect(result.chain).toEqual([der(base.leaf), der(base.ica), der(base.root)]);
       }
