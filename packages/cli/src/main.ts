@@ -9,6 +9,7 @@ export const main: ReturnType<typeof defineCommand> = defineCommand({
     description: "Python's ssl module for Node.js, from the shell",
   },
   subCommands: {
+    create: () => import("./commands/create.js").then((module) => module.default),
     demo: () => import("./commands/demo.js").then((module) => module.default),
     inspect: () => import("./commands/inspect.js").then((module) => module.default),
     verify: () => import("./commands/verify.js").then((module) => module.default),
