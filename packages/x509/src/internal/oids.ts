@@ -71,10 +71,19 @@ export function oidToDotted(bytes: Uint8Array, start: number, end: number): stri
   return out;
 }
 
-/** OpenSSL's long name (or short name) for an OID, or its dotted form when OpenSSL does not know it. */
-export function oidLongName(bytes: Uint8Array, start: number, end: number): string {
+/** OpenSSL 3.0.9+ refuses to print OIDs longer than this (the CVE-2023-2650 fix in `OBJ_obj2txt`). */
+const MAX_PRINTABLE_OID_LENGTH = 586;
+
+/**
+ * OpenSSL's long name (or short name) for an OID, or its dotted form when OpenSSL does not know
+ * it (`OBJ_obj2txt(..., 0)`). An unknown OID of more than 586 content bytes is an error there,
+ * and so here (`ERR_SSLKIT_X509_BAD_VALUE`), as CPython raises.
+ */
+export function oidLongName(bytes: Uint8Array, start: number, end: number, at = start): string {
   const names = table().get(contentKey(bytes, start, end));
-  return names !== undefined ? names.longName || names.shortName : oidToDotted(bytes, start, end);
+  if (names !== undefined) return names.longName || names.shortName;
+  if (end - start > MAX_PRINTABLE_OID_LENGTH) fail(X509ErrorCode.BAD_VALUE, `OBJECT IDENTIFIER of ${end - start} bytes is too long for OpenSSL to print`, at);
+  return oidToDotted(bytes, start, end);
 }
 
 /** OpenSSL's short name for an OID, or `undefined` when OpenSSL does not know it. */

@@ -14,6 +14,7 @@ const withVersion = (content: Part): Uint8Array => buildCertificate({ version: t
 const ucs4 = (text: string): Uint8Array => Uint8Array.from(Array.from(text).flatMap((c) => { const v = c.codePointAt(0)!; return [v >>> 24, (v >> 16) & 255, (v >> 8) & 255, v & 255]; }));
 const ucs2 = (text: string): Uint8Array => Uint8Array.from(Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)).flatMap((v) => { return [v >> 8, v & 255]; }));
 const uri = (text: string): Uint8Array => tlv(0x86, utf8(text));
+const longOID = (length: number): Uint8Array => Uint8Array.from({ length }, (_, i) => (i === 0 ? 0x2a : i === length - 1 ? 0x01 : 0x81));
 const accessDescription = (method: string, location: Uint8Array): Uint8Array => seq(oid(method), location);
 
 /**
@@ -92,5 +93,8 @@ export const CRAFTED_CERTIFICATES: readonly (readonly [string, Uint8Array])[] = 
   ["SAN with an end-of-contents chunk", withSAN(tlv(0xa2, tlv(0x04, utf8("a")), [0x00, 0x00]))],
   ["AIA and CRL DP with constructed URIs", buildCertificate({ extensions: [extension(AIA, seq(accessDescription("1.3.6.1.5.5.7.48.1", tlv(0xa6, tlv(0x04, utf8("http://ocsp.")), tlv(0x04, utf8("example/")))))), extension(CRLDP, seq(seq(tlv(0xa0, tlv(0xa0, tlv(0xa6, tlv(0x16, utf8("http://crl.example/c.crl"))))))))] })],
   ["constructed registeredID", withSAN(tlv(0x82, utf8("x.example")), tlv(0xa8, tlv(0x06, [0x2a, 0x03])))],
+  ["unknown OID of 586 bytes (the longest OpenSSL prints)", buildCertificate({ subject: seq(set(seq(tlv(0x06, longOID(586)), tlv(0x0c, utf8("x"))))) })],
+  ["unknown OID of 587 bytes", buildCertificate({ subject: seq(set(seq(tlv(0x06, longOID(587)), tlv(0x0c, utf8("x"))))) })],
+  ["registeredID of 587 bytes", withSAN(tlv(0x88, longOID(587)))],
   ["non-minimal length encoding", buildCertificate({ subject: [0x30, 0x81, 0x0d, ...set(seq(oid(CN), tlv(0x0c, utf8("long"))))] })],
 ];
