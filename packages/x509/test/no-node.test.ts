@@ -62,6 +62,8 @@ interface Report {
   readonly notAfterMs: number;
   readonly verify: { ok: boolean; verifyCode: number };
   readonly keyPEMLabel: string;
+  readonly sameDict: boolean;
+  readonly loaded: unknown[];
 }
 
 /** Registers the loader hook before anything else runs (Node's documented `--import` pattern). */
@@ -104,6 +106,9 @@ let mismatchCode = "none";
 try { x.matchHostname(dict, "other.example"); } catch (error) { mismatchCode = error.code; }
 const verify = await x.verifyChain([leaf.certificate], { trustAnchors: [ca.certificate], hostname: "bare.example" });
 const keyPair = await x.createKeyPair("ec-p384");
+const certificate = new x.Certificate(leaf.certificate);
+x.matchHostname(certificate, "bare.example");
+const loaded = x.loadCertificates(ca.certificate + leaf.certificate).map((c) => c.subject);
 let binary = "";
 for (const byte of leaf.der) binary += String.fromCharCode(byte);
 print(JSON.stringify({
@@ -116,6 +121,8 @@ print(JSON.stringify({
   notAfterMs: leaf.notAfter.getTime(),
   verify: { ok: verify.ok, verifyCode: verify.verifyCode },
   keyPEMLabel: keyPair.privateKeyPEM.split("\\n")[0],
+  sameDict: JSON.stringify(certificate.toDict()) === JSON.stringify(dict),
+  loaded,
 }));
 `;
 
@@ -175,5 +182,7 @@ describe("the package without node: modules", () => {
     expect(report.notAfterSeconds * 1000).toBe(report.notAfterMs);
     expect(report.verify).toEqual({ ok: true, verifyCode: 0 });
     expect(report.keyPEMLabel).toBe("-----BEGIN PRIVATE KEY-----");
+    expect(report.sameDict).toBe(true);
+    expect(report.loaded).toHaveLength(2);
   });
 });
