@@ -82,7 +82,7 @@ export interface GeneratorOptions {
 export interface GenerateOptions {
   /** SP 800-90A additional_input for this call (bytes, or a string taken as UTF-8); empty means none. */
   readonly additionalInput?: string | BytesLike;
-  /** Reseed from the entropy source before this call, whatever the generator's default. */
+  /** Reseed from the entropy source before this call (always done by a generator created with `predictionResistance`). */
   readonly predictionResistance?: boolean;
 }
 
@@ -347,7 +347,7 @@ export class Generator {
     if (additionalInput !== undefined) assertInputLength(additionalInput, "options.additionalInput");
     this.#checkFork();
     if (n === 0) return new Uint8Array(0);
-    return this.#generate(n, additionalInput, options.predictionResistance ?? this.#predictionResistance);
+    return this.#generate(n, additionalInput, options.predictionResistance === true || this.#predictionResistance);
   }
 
   /** SP 800-90A §9.3.1 steps 7–8: reseed when due or when prediction resistance is asked, then generate. */

@@ -160,6 +160,13 @@ describe("Generator", () => {
       expect(source).toHaveBeenCalledTimes(4);
     });
 
+    it("cannot be switched off per call in a generator created with it", () => {
+      const source = vi.fn((length: number) => new Uint8Array(length).fill(7));
+      const drbg = createDeterministicGenerator(seed({ entropySource: source, predictionResistance: true }));
+      drbg.generate(16, { predictionResistance: false });
+      expect(source).toHaveBeenCalledTimes(1);
+    });
+
     it("can be asked for one call only", () => {
       const source = vi.fn((length: number) => new Uint8Array(length).fill(7));
       const drbg = createDeterministicGenerator(seed({ entropySource: source }));
