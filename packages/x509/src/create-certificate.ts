@@ -411,7 +411,8 @@ function toHex(bytes: ArrayBuffer): string {
  * Every certificate gets a critical basicConstraints, a critical keyUsage and a
  * subjectKeyIdentifier; issued ones an authorityKeyIdentifier; leaves the EKUs serverAuth and
  * clientAuth unless `extendedKeyUsage` says otherwise. The output is accepted by `openssl verify`
- * and `node:tls`.
+ * and `node:tls`. The issuer need not be a CA, and dates may lie in the past or the future, so
+ * tests of verifiers can build broken chains on purpose.
  *
  * @param options - Subject, issuer, CA flag, names, key and validity; see {@link CreateCertificateOptions}.
  * @returns PEM and DER of the certificate, its PKCS #8 private key and the WebCrypto key pair.
