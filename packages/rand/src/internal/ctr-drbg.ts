@@ -71,7 +71,10 @@ function update(state: CtrDrbgState, providedData: Uint8Array): void {
 function bcc(key: Uint8Array, data: Uint8Array): Uint8Array {
   const cipher = createCipheriv("aes-256-cbc", key, ZERO_IV).setAutoPadding(false);
   const out = cipher.update(data);
-  return out.subarray(out.length - BLOCK_LENGTH);
+  const last = Uint8Array.from(out.subarray(out.length - BLOCK_LENGTH));
+  // Under the df's public key these blocks decrypt to the seed material: do not leave them lying around.
+  out.fill(0);
+  return last;
 }
 
 /** Block_Cipher_df(input_string, seedlen) (§10.3.2), for inputs shorter than 2^32 bytes. */
@@ -96,7 +99,9 @@ export function blockCipherDF(input: Uint8Array): Uint8Array {
   const key = temp.subarray(0, KEY_LENGTH);
   // X = E(K, X) three times is AES-256-CBC of three zero blocks with IV = X.
   const cipher = createCipheriv("aes-256-cbc", key, temp.subarray(KEY_LENGTH, SEED_LENGTH)).setAutoPadding(false);
-  const result = Uint8Array.from(cipher.update(ZEROS.subarray(0, SEED_LENGTH)));
+  const output = cipher.update(ZEROS.subarray(0, SEED_LENGTH));
+  const result = Uint8Array.from(output);
+  output.fill(0);
   temp.fill(0);
   return result;
 }
