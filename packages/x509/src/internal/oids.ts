@@ -79,7 +79,7 @@ const MAX_PRINTABLE_OID_LENGTH = 586;
  * it (`OBJ_obj2txt(..., 0)`). An unknown OID of more than 586 content bytes is an error there,
  * and so here (`ERR_SSLKIT_X509_BAD_VALUE`), as CPython raises.
  */
-export function oidLongName(bytes: Uint8Array, start: number, end: number, at = start): string {
+export function oidLongName(bytes: Uint8Array, start: number, end: number, at: number = start): string {
   const names = table().get(contentKey(bytes, start, end));
   if (names !== undefined) return names.longName || names.shortName;
   if (end - start > MAX_PRINTABLE_OID_LENGTH) fail(X509ErrorCode.BAD_VALUE, `OBJECT IDENTIFIER of ${end - start} bytes is too long for OpenSSL to print`, at);
