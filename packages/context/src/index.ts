@@ -40,6 +40,7 @@ export {
   VERIFY_X509_TRUSTED_FIRST,
   VERIFY_X509_PARTIAL_CHAIN,
   Purpose,
+  AlertDescription,
 } from "./constants.js";
 export type { PurposeObject } from "./constants.js";
 export { OPENSSL_VERSION, OPENSSL_VERSION_INFO, OPENSSL_VERSION_NUMBER } from "./version.js";

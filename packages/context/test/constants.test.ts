@@ -3,7 +3,7 @@ import { constants as cryptoConstants } from "node:crypto";
 const constants = cryptoConstants as typeof cryptoConstants & Record<string, number | undefined>;
 import { describe, expect, it } from "vitest";
 import * as context from "@sslkit/context";
-import { Options, Protocol, TLSVersion, VerifyFlags, VerifyMode } from "@sslkit/context";
+import { AlertDescription, Options, Protocol, TLSVersion, VerifyFlags, VerifyMode } from "@sslkit/context";
 import { runPythonJSON } from "@sslkit/test-utils";
 
 interface PythonConstants {
@@ -14,7 +14,7 @@ interface PythonConstants {
 const PYTHON_CONSTANTS = `
 import json, ssl
 names = {k: int(getattr(ssl, k)) for k in dir(ssl) if k.startswith(("CERT_", "PROTOCOL_", "OP_", "VERIFY_", "SSL_ERROR_"))}
-enums = {e.__name__: {m.name: int(m.value) for m in e} for e in (ssl.TLSVersion, ssl.VerifyMode, ssl.VerifyFlags, ssl.Options)}
+enums = {e.__name__: {m.name: int(m.value) for m in e} for e in (ssl.TLSVersion, ssl.VerifyMode, ssl.VerifyFlags, ssl.Options, ssl.AlertDescription)}
 print(json.dumps({"names": names, "enums": enums}))
 `;
 
@@ -29,9 +29,10 @@ describe("constants", () => {
     expect(Object.keys(python.names).filter((name) => !(name in ours))).toEqual([]);
   });
 
-  it("equal Python's TLSVersion, VerifyMode, VerifyFlags and Options enums", async () => {
+  it("equal Python's TLSVersion, VerifyMode, VerifyFlags, Options and AlertDescription enums", async () => {
     const { enums } = await runPythonJSON<PythonConstants>(PYTHON_CONSTANTS);
     expect(TLSVersion).toEqual(enums.TLSVersion);
+    expect(AlertDescription).toEqual(enums.AlertDescription);
     expect(VerifyMode).toEqual(enums.VerifyMode);
     for (const [name, value] of Object.entries(enums.VerifyFlags ?? {})) expect(VerifyFlags).toHaveProperty(name, value);
     for (const [name, value] of Object.entries(enums.Options ?? {})) expect(Options).toHaveProperty(name, value);

@@ -1,7 +1,8 @@
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, SSLContext, getDefaultVerifyPaths } from "@sslkit/context";
 import { pemToDER } from "@sslkit/pem";
+import { subjectNameHash } from "@sslkit/x509";
 import { SYSTEM_CA_BUNDLE_PATH, makeTestPKI, runOpenSSL, runProcess, runPythonJSON } from "@sslkit/test-utils";
 import type { TestPKI } from "@sslkit/test-utils";
 import { connectWith, serveWith } from "./helpers/peers.js";
@@ -88,6 +89,25 @@ describe("SSLContext.loadVerifyLocations", () => {
     expect(context.certStoreStats()).toEqual({ x509: 0, crl: 0, x509_ca: 0 });
     expect(context.getCaCerts()).toEqual([]);
     await expect(connectWith(context, server.port, "localhost")).resolves.toMatchObject({ peerCN: "localhost" });
+  });
+
+  it("trusts a caPath entry only under its OpenSSL subject-name hash, as OpenSSL's lookup", async () => {
+    const dir = pki.dir.file("misnamed");
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(pki.ca.certPath, `${dir}/00000000.0`);
+    const context = bare();
+    context.loadVerifyLocations({ caPath: dir });
+    await expect(connectWith(context, server.port, "localhost")).rejects.toMatchObject({ verifyCode: 20 });
+  });
+
+  it("would find every CA of /etc/ssl/certs: each <hash>.<n> name is the subject-name hash it is looked up by", () => {
+    const names = readdirSync("/etc/ssl/certs").filter((name) => /^[0-9a-f]{8}\.\d+$/.test(name));
+    expect(names.length).toBeGreaterThan(100);
+    const mismatched = names.filter((name) => {
+      const pem = readFileSync(`/etc/ssl/certs/${name}`, "utf8");
+      return subjectNameHash(pem).toString(16).padStart(8, "0") !== name.slice(0, 8);
+    });
+    expect(mismatched).toEqual([]);
   });
 
   it("uses /etc/ssl/certs as a caPath: the system CAs do not vouch for the test CA", async () => {

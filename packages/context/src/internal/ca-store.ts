@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { SSLError, SSLKitError } from "@sslkit/errors";
 import { decodePEM } from "@sslkit/pem";
+import { subjectNameHash } from "@sslkit/x509";
 import type { PEMBlock } from "@sslkit/pem";
 import { ContextErrorCode } from "../error-codes.js";
 import { readFileForContext } from "./read-input.js";
@@ -21,6 +22,15 @@ const HASHED_CRL = /^[0-9a-f]{8}\.r\d+$/;
 function toPEM(label: string, der: Uint8Array): string {
   const body = Buffer.from(der).toString("base64").replace(/.{64}/g, "$&\n").replace(/\n$/, "");
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+}
+
+/** Whether a certificate's OpenSSL subject-name hash is `hash` (8 lower-case hex digits). */
+function hashMatches(der: Uint8Array, hash: string): boolean {
+  try {
+    return subjectNameHash(der).toString(16).padStart(8, "0") === hash;
+  } catch {
+    return false;
+  }
 }
 
 /** Length of the DER element at `offset` (tag, length and contents), or -1 if truncated/invalid. */
@@ -161,7 +171,8 @@ export class CAStore {
   /**
    * Reads the hashed entries of every capath: certificates and CRLs, deduplicated (the
    * `<hash>.<n>` names are usually symlinks to one file). Entries that are not PEM
-   * certificates are skipped, as OpenSSL's lookup skips them.
+   * certificates, or whose subject-name hash (`subjectNameHash` from `@sslkit/x509`) is not
+   * their name, are skipped, as OpenSSL's hash lookup never finds them.
    */
   readCapaths(): { certs: string[]; crls: string[] } {
     const certs = new Map<string, string>();
@@ -182,8 +193,12 @@ export class CAStore {
         } catch {
           continue;
         }
+        const hash = name.slice(0, 8);
         for (const block of blocks) {
-          if (isCert && block.label === "CERTIFICATE") certs.set(Buffer.from(block.der).toString("base64"), toPEM("CERTIFICATE", block.der));
+          // OpenSSL finds a CA only under its own subject-name hash: a misnamed file is never used.
+          if (isCert && block.label === "CERTIFICATE" && hashMatches(block.der, hash)) {
+            certs.set(Buffer.from(block.der).toString("base64"), toPEM("CERTIFICATE", block.der));
+          }
           if (!isCert && block.label === "X509 CRL") crls.set(Buffer.from(block.der).toString("base64"), toPEM("X509 CRL", block.der));
         }
       }
