@@ -87,7 +87,7 @@ export interface GenerateOptions {
 }
 
 /** A fixed instantiation, made by `createDeterministicGenerator` from `@sslkit/rand/testing`. */
-export interface DeterministicInstantiation {
+interface DeterministicInstantiation {
   readonly entropyInput: Uint8Array;
   readonly nonce: Uint8Array;
   readonly entropySource: ((length: number) => Uint8Array) | undefined;

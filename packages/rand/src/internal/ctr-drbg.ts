@@ -10,11 +10,11 @@ import { createCipheriv } from "node:crypto";
  */
 
 /** keylen in bytes (AES-256). */
-export const KEY_LENGTH = 32;
+const KEY_LENGTH = 32;
 /** blocklen = outlen in bytes. */
 export const BLOCK_LENGTH = 16;
 /** seedlen = keylen + blocklen, in bytes. */
-export const SEED_LENGTH: number = KEY_LENGTH + BLOCK_LENGTH;
+const SEED_LENGTH: number = KEY_LENGTH + BLOCK_LENGTH;
 /** security_strength in bytes: the minimum entropy_input length. */
 export const SECURITY_STRENGTH = 32;
 /** max_number_of_bits_per_request = 2^19 bits (Table 3). */
@@ -78,7 +78,7 @@ function bcc(key: Uint8Array, data: Uint8Array): Uint8Array {
 }
 
 /** Block_Cipher_df(input_string, seedlen) (§10.3.2), for inputs shorter than 2^32 bytes. */
-export function blockCipherDF(input: Uint8Array): Uint8Array {
+function blockCipherDF(input: Uint8Array): Uint8Array {
   // S = L ‖ N ‖ input_string ‖ 0x80, padded with zeros to a multiple of outlen.
   const unpadded = 8 + input.length + 1;
   const sLength = Math.ceil(unpadded / BLOCK_LENGTH) * BLOCK_LENGTH;
@@ -170,13 +170,6 @@ function mixAdditionalInput(state: CtrDrbgState, additionalInput: Uint8Array | u
   const provided = blockCipherDF(additionalInput);
   update(state, provided);
   return provided;
-}
-
-/** Overwrites the state (§9.4 Uninstantiate). */
-export function uninstantiate(state: CtrDrbgState): void {
-  state.key.fill(0);
-  state.v.fill(0);
-  state.reseedCounter = Number.POSITIVE_INFINITY;
 }
 
 function concat(...parts: readonly Uint8Array[]): Uint8Array {
