@@ -33,6 +33,7 @@ describe("subjectNameHash", () => {
       name([["2.5.4.10", 0x0c, utf8("b")], ["2.5.4.3", 0x0c, utf8("a")], ["2.5.4.11", 0x12, latin1("123")]]),
       seq(set(), set(seq(tlv(0x06, [0x55, 0x04, 0x03]), tlv(0x0c, utf8("after empty"))))),
       seq(),
+      name([["2.5.4.3", 0x2c, [...tlv(0x04, utf8("  Con")), ...tlv(0x04, utf8("STRUCTED  x"))]]], [["2.5.4.45", 0x23, [...tlv(0x03, [0x00, 0xff])]]]),
     ];
     for (const subject of names) {
       const der = buildCertificate({ subject, issuer: subject });

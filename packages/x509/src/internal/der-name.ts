@@ -1,6 +1,6 @@
 import { X509ErrorCode } from "../error-codes.js";
 import { asn1StringToText, asn1StringToTextOrThrow } from "./asn1-string.js";
-import { DerReader, fail, Tag } from "./der.js";
+import { collectConstructed, DerReader, fail, stringContent, Tag } from "./der.js";
 import { checkOID, oidLongName } from "./oids.js";
 
 /**
@@ -9,6 +9,8 @@ import { checkOID, oidLongName } from "./oids.js";
  * SEQUENCE and the "unknown" universal tags 7, 8, 9, 11, 13, 14, 15 and 29.
  */
 function acceptedValueTag(tag: number): boolean {
+  // A constructed (BER) string of an accepted type: OpenSSL concatenates its chunks.
+  if ((tag & 0x20) !== 0 && tag !== Tag.SEQUENCE) return (tag & 0xc0) === 0 && acceptedValueTag(tag & ~0x20) && (tag & ~0x20) !== 0x10;
   switch (tag) {
     case Tag.BIT_STRING:
     case 0x07:
@@ -46,6 +48,24 @@ export function isCanonType(tag: number): boolean {
   );
 }
 
+/** A name attribute value as OpenSSL holds it: its type and content (a constructed string's chunks concatenated). */
+export interface AttributeValue {
+  /** The universal tag of the type, primitive form (`0x0c` for a constructed UTF8String too). */
+  readonly tag: number;
+  readonly bytes: Uint8Array;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Reads the value element at `offset` (already validated by {@link checkAttributes}). */
+export function readAttributeValue(reader: DerReader, offset: number, limit: number): AttributeValue {
+  const end = reader.read(offset, limit);
+  const tag = reader.tag;
+  if ((tag & 0x20) === 0 || tag === Tag.SEQUENCE) return { tag, bytes: reader.bytes, start: reader.valueStart, end };
+  const [bytes, start, stop] = stringContent(reader, offset, limit);
+  return { tag: tag & ~0x20, bytes, start, end: stop };
+}
+
 /**
  * Validates `Name ::= SEQUENCE OF RelativeDistinguishedName`,
  * `RelativeDistinguishedName ::= SET OF AttributeTypeAndValue`,
@@ -76,13 +96,16 @@ export function checkAttributes(reader: DerReader, start: number, end: number, c
     const oidEnd = reader.expect(reader.valueStart, attributeEnd, Tag.OID, "attribute type OBJECT IDENTIFIER");
     checkOID(bytes, reader.valueStart, oidEnd, reader.start);
     const valueEnd = reader.read(oidEnd, attributeEnd);
-    const tag = reader.tag;
-    if (!acceptedValueTag(tag)) fail(X509ErrorCode.UNEXPECTED_TAG, `name attribute value has tag 0x${tag.toString(16)}, which X.509 names do not allow`, reader.start);
-    if (tag === Tag.BIT_STRING && (valueEnd === reader.valueStart || (bytes[reader.valueStart] ?? 0) > 7)) {
-      fail(X509ErrorCode.BAD_VALUE, "invalid BIT STRING in a name attribute", reader.start);
+    const valueStart = reader.start;
+    if (!acceptedValueTag(reader.tag)) fail(X509ErrorCode.UNEXPECTED_TAG, `name attribute value has tag 0x${reader.tag.toString(16)}, which X.509 names do not allow`, valueStart);
+    if ((reader.tag & 0x20) !== 0 && reader.tag !== Tag.SEQUENCE) collectConstructed(reader, reader.valueStart, valueEnd, undefined);
+    const value = readAttributeValue(reader, valueStart, attributeEnd);
+    const tag = value.tag;
+    if (tag === Tag.BIT_STRING && (value.end === value.start || (value.bytes[value.start] ?? 0) > 7)) {
+      fail(X509ErrorCode.BAD_VALUE, "invalid BIT STRING in a name attribute", valueStart);
     }
-    if (canonicalise && isCanonType(tag) && asn1StringToText(bytes, tag, reader.valueStart, valueEnd) === undefined) {
-      fail(X509ErrorCode.BAD_STRING, `name attribute of ASN.1 type 0x${tag.toString(16)} holds invalid characters`, reader.start);
+    if (canonicalise && isCanonType(tag) && asn1StringToText(value.bytes, tag, value.start, value.end) === undefined) {
+      fail(X509ErrorCode.BAD_STRING, `name attribute of ASN.1 type 0x${tag.toString(16)} holds invalid characters`, valueStart);
     }
     if (valueEnd !== attributeEnd) fail(X509ErrorCode.TRAILING_DATA, "AttributeTypeAndValue has more than two fields", valueEnd);
     q = attributeEnd;
@@ -121,10 +144,10 @@ export function nameToRDNs(bytes: Uint8Array, start: number, end: number): NameA
       const attributeEnd = reader.read(q, setEnd);
       const oidEnd = reader.read(reader.valueStart, attributeEnd);
       const name = oidLongName(bytes, reader.valueStart, oidEnd);
-      reader.read(oidEnd, attributeEnd);
-      const value = reader.is(Tag.BIT_STRING)
-        ? bitStringBytes(bytes, reader.valueStart, reader.end)
-        : asn1StringToTextOrThrow(bytes, reader.tag, reader.valueStart, reader.end, reader.start);
+      const raw = readAttributeValue(reader, oidEnd, attributeEnd);
+      const value = raw.tag === Tag.BIT_STRING
+        ? bitStringBytes(raw.bytes, raw.start, raw.end)
+        : asn1StringToTextOrThrow(raw.bytes, raw.tag, raw.start, raw.end, oidEnd);
       (rdn ??= []).push([name, value]);
       q = attributeEnd;
     }
@@ -132,39 +155,4 @@ export function nameToRDNs(bytes: Uint8Array, start: number, end: number): NameA
     p = setEnd;
   }
   return rdns;
-}
-
-/** One attribute of a name with its raw encoding, for {@link Certificate} and name comparison. */
-export interface RawAttribute {
-  /** Index of the RDN (SET) this attribute belongs to; equal indexes form one multi-valued RDN. */
-  readonly rdn: number;
-  readonly oidStart: number;
-  readonly oidEnd: number;
-  readonly tag: number;
-  readonly valueStart: number;
-  readonly valueEnd: number;
-}
-
-/** Lists the attributes of an already-validated Name with their offsets. */
-export function nameAttributes(bytes: Uint8Array, start: number, end: number): RawAttribute[] {
-  const reader = new DerReader(bytes);
-  const out: RawAttribute[] = [];
-  const nameEnd = reader.read(start, end);
-  let p = reader.valueStart;
-  let rdn = 0;
-  while (p < nameEnd) {
-    const setEnd = reader.read(p, nameEnd);
-    let q = reader.valueStart;
-    while (q < setEnd) {
-      const attributeEnd = reader.read(q, setEnd);
-      const oidEnd = reader.read(reader.valueStart, attributeEnd);
-      const oidStart = reader.valueStart;
-      reader.read(oidEnd, attributeEnd);
-      out.push({ rdn, oidStart, oidEnd, tag: reader.tag, valueStart: reader.valueStart, valueEnd: reader.end });
-      q = attributeEnd;
-    }
-    rdn++;
-    p = setEnd;
-  }
-  return out;
 }

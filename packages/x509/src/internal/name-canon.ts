@@ -1,6 +1,6 @@
 import { asn1StringToText } from "./asn1-string.js";
 import { DerReader } from "./der.js";
-import { isCanonType } from "./der-name.js";
+import { isCanonType, readAttributeValue } from "./der-name.js";
 import { sha1 } from "./sha.js";
 
 const encoder = new TextEncoder();
@@ -77,14 +77,18 @@ export function canonicalNameEncoding(bytes: Uint8Array, start: number, end: num
       const attributeEnd = reader.read(q, setEnd);
       const oidEnd = reader.read(reader.valueStart, attributeEnd);
       const oid = bytes.subarray(reader.start, oidEnd);
+      const raw = readAttributeValue(reader, oidEnd, attributeEnd);
       reader.read(oidEnd, attributeEnd);
       let value: Uint8Array;
-      const text = isCanonType(reader.tag) ? asn1StringToText(bytes, reader.tag, reader.valueStart, reader.end) : undefined;
+      const text = isCanonType(raw.tag) ? asn1StringToText(raw.bytes, raw.tag, raw.start, raw.end) : undefined;
       if (text !== undefined) {
         const canon = canonicalText(encoder.encode(text));
         value = join([header(0x0c, canon.length), canon]);
-      } else {
+      } else if (raw.bytes === bytes) {
         value = bytes.subarray(reader.start, reader.end);
+      } else {
+        // A constructed string of a type OpenSSL does not canonicalise: re-encoded primitive.
+        value = join([header(raw.tag, raw.end - raw.start), raw.bytes.subarray(raw.start, raw.end)]);
       }
       entries.push(join([header(0x30, oid.length + value.length), oid, value]));
       q = attributeEnd;

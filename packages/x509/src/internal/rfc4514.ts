@@ -1,5 +1,6 @@
 import { asn1StringToText } from "./asn1-string.js";
 import { DerReader, hex2, Tag } from "./der.js";
+import { readAttributeValue } from "./der-name.js";
 import { oidShortName, oidToDotted } from "./oids.js";
 
 function escapeValue(value: string): string {
@@ -34,9 +35,10 @@ export function nameToRFC4514(bytes: Uint8Array, start: number, end: number, sin
       const attributeEnd = reader.read(q, setEnd);
       const oidEnd = reader.read(reader.valueStart, attributeEnd);
       const oidStart = reader.valueStart;
+      const value = readAttributeValue(reader, oidEnd, attributeEnd);
       reader.read(oidEnd, attributeEnd);
       const short = oidShortName(bytes, oidStart, oidEnd);
-      const text = reader.is(Tag.BIT_STRING) ? undefined : asn1StringToText(bytes, reader.tag, reader.valueStart, reader.end);
+      const text = value.tag === Tag.BIT_STRING ? undefined : asn1StringToText(value.bytes, value.tag, value.start, value.end);
       const type = short ?? oidToDotted(bytes, oidStart, oidEnd);
       parts.push(`${type}=${short !== undefined && text !== undefined ? escapeValue(text) : hexTLV(bytes, reader.start, reader.end)}`);
       q = attributeEnd;

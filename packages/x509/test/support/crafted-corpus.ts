@@ -96,5 +96,8 @@ export const CRAFTED_CERTIFICATES: readonly (readonly [string, Uint8Array])[] = 
   ["unknown OID of 586 bytes (the longest OpenSSL prints)", buildCertificate({ subject: seq(set(seq(tlv(0x06, longOID(586)), tlv(0x0c, utf8("x"))))) })],
   ["unknown OID of 587 bytes", buildCertificate({ subject: seq(set(seq(tlv(0x06, longOID(587)), tlv(0x0c, utf8("x"))))) })],
   ["registeredID of 587 bytes", withSAN(tlv(0x88, longOID(587)))],
+  ["constructed (BER) strings in names", buildCertificate({ subject: name([[CN, 0x2c, [...tlv(0x04, utf8("Con")), ...tlv(0x24, tlv(0x04, utf8("struct")), tlv(0x0c, utf8("ed")))]]], [["2.5.4.10", 0x3e, [...tlv(0x04, [0x00]), ...tlv(0x04, [0x41, 0x03]), ...tlv(0x04, [0xa9])]]], [["2.5.4.45", 0x23, [...tlv(0x03, [0x00, 0xff]), ...tlv(0x03, [0x04, 0xff])]]]) })],
+  ["constructed string in a name nested too deeply", buildCertificate({ subject: name([[CN, 0x2c, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x04, utf8("deep"))))))))]]) })],
+  ["constructed SEQUENCE-typed and context-class values in names", buildCertificate({ subject: name([[CN, 0x6c, utf8("x")]]) })],
   ["non-minimal length encoding", buildCertificate({ subject: [0x30, 0x81, 0x0d, ...set(seq(oid(CN), tlv(0x0c, utf8("long"))))] })],
 ];
