@@ -115,6 +115,9 @@ const ROWS: readonly Row[] = [
   { title: "reports 9 for a leaf that is not yet valid", make: simple("nyvleaf", { leaf: { notBefore: "20270101000000Z" } }), code: V.X509_V_ERR_CERT_NOT_YET_VALID, depth: 0 },
   { title: "reports 10 at depth 1 for an expired intermediate", make: simple("expica", { ica: { notAfter: "20250101000000Z" } }), code: V.X509_V_ERR_CERT_HAS_EXPIRED, depth: 1 },
   { title: "reports 10 at depth 2 for an expired root", make: simple("exproot", { root: { notAfter: "20250101000000Z" } }), code: V.X509_V_ERR_CERT_HAS_EXPIRED, depth: 2 },
+  { title: "reports a hostname mismatch before an expiry, in OpenSSL's order", make: simple("order1", { leaf: { notAfter: "20260101000000Z" } }, { hostname: "example.org" }), code: V.X509_V_ERR_HOSTNAME_MISMATCH, depth: 0 },
+  { title: "reports the expired certificate nearest the trust anchor first, in OpenSSL's order", make: simple("order2", { ica: { notAfter: "20250101000000Z" }, leaf: { notAfter: "20250101000000Z" } }), code: V.X509_V_ERR_CERT_HAS_EXPIRED, depth: 1 },
+  { title: "reports a CA error before an expiry, in OpenSSL's order", make: simple("order3", { ica: { ext: ["basicConstraints=critical,CA:FALSE", ...CA_EXT.slice(1)] }, leaf: { notAfter: "20250101000000Z" } }), code: V.X509_V_ERR_INVALID_CA, depth: 1 },
   {
     title: "treats notAfter as inclusive (RFC 5280 §4.1.2.5), where OpenSSL calls the certificate expired",
     make: simple("exact", { leaf: { notAfter: "20260601000000Z" } }),

@@ -70,12 +70,19 @@ function isCA(cert: ParsedCert): boolean {
   return cert.basicConstraints?.ca === true;
 }
 
-/** Encoding, validity, critical extensions and serial number: checked even for a directly trusted leaf. */
-function checkStructure(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor", options: PathOptions): Defect | undefined {
-  const first = cert.defects[0];
-  if (first !== undefined) return first;
+/** The validity period, both ends inclusive (RFC 5280 §4.1.2.5); malformed times were defects 13/14. */
+function checkTime(cert: ParsedCert, options: PathOptions): Defect | undefined {
+  const timeDefect = cert.defects.find((d) => d.code === V.X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD || d.code === V.X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD);
+  if (timeDefect !== undefined) return timeDefect;
   if (cert.notBefore !== undefined && options.timeMs < cert.notBefore) return fail(V.X509_V_ERR_CERT_NOT_YET_VALID, "notBefore is after the validation time");
   if (cert.notAfter !== undefined && options.timeMs > cert.notAfter) return fail(V.X509_V_ERR_CERT_HAS_EXPIRED, "notAfter is before the validation time");
+  return undefined;
+}
+
+/** Encoding, critical extensions and serial number: checked even for a directly trusted leaf. */
+function checkStructure(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor"): Defect | undefined {
+  const first = cert.defects.find((d) => d.code !== V.X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD && d.code !== V.X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD);
+  if (first !== undefined) return first;
   for (const ext of cert.extensions) {
     if (!ext.critical) continue;
     if (ext.oid === OID.authorityKeyIdentifier) return fail(V.X509_V_ERR_AUTHORITY_KEY_IDENTIFIER_CRITICAL, "authorityKeyIdentifier must not be critical");
@@ -93,10 +100,8 @@ function checkStructure(cert: ParsedCert, role: "leaf" | "intermediate" | "ancho
   return undefined;
 }
 
-/** Checks that apply to every certificate on the path, in any position. */
-function checkCommon(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor", options: PathOptions): Defect | undefined {
-  const structure = checkStructure(cert, role, options);
-  if (structure !== undefined) return structure;
+/** Key sizes and signature digests: OpenSSL's "security level" checks (66, 67, 68). */
+function checkStrength(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor"): Defect | undefined {
   const weak = role === "leaf" ? V.X509_V_ERR_EE_KEY_TOO_SMALL : V.X509_V_ERR_CA_KEY_TOO_SMALL;
   const key = cert.publicKey;
   if (key.explicitCurve === true) return fail(V.X509_V_ERR_EC_KEY_EXPLICIT_PARAMS, "EC key with explicit curve parameters");
@@ -108,9 +113,6 @@ function checkCommon(cert: ParsedCert, role: "leaf" | "intermediate" | "anchor",
     const scheme = signatureScheme(cert.signatureAlgorithm);
     if ("code" in scheme) return scheme;
     if (isWeakHash(scheme)) return fail(V.X509_V_ERR_CA_MD_TOO_WEAK, "SHA-1 signature");
-  }
-  if (options.profile === "webpki" && role === "leaf" && cert.version !== 2) {
-    return fail(V.X509_V_ERR_EXTENSIONS_REQUIRE_VERSION_3, "Web PKI certificates must be X.509 v3");
   }
   return undefined;
 }
@@ -152,6 +154,7 @@ function lenientIPAddress(text: string): Uint8Array | undefined {
 
 function checkLeaf(cert: ParsedCert, options: PathOptions): Defect | undefined {
   const webpki = options.profile === "webpki";
+  if (webpki && cert.version !== 2) return fail(V.X509_V_ERR_EXTENSIONS_REQUIRE_VERSION_3, "Web PKI certificates must be X.509 v3");
   const bc = cert.basicConstraints;
   if (bc !== undefined && !bc.ca && bc.pathLen !== undefined) return fail(V.X509_V_ERR_PATHLEN_INVALID_FOR_NON_CA, "pathLenConstraint in a non-CA certificate");
   if (!isCA(cert) && cert.keyUsage !== undefined && (cert.keyUsage & KU.keyCertSign) !== 0) {
@@ -240,57 +243,71 @@ function checkCA(cert: ParsedCert, role: "intermediate" | "anchor", options: Pat
   return undefined;
 }
 
-/** Validates one complete candidate path, leaf first, trust anchor last. */
+/**
+ * Validates one complete candidate path, leaf first, trust anchor last, in OpenSSL's order so the
+ * first error reported is the one `openssl verify` would report: extensions and CA/purpose rules
+ * (leaf upwards), path length, key identifiers, key and digest strength, the peer identity, then
+ * validity periods (anchor downwards) and name constraints. Signatures were checked while
+ * building the path.
+ */
 async function validatePath(path: readonly PathNode[], options: PathOptions, selfSigned: (node: PathNode) => Promise<boolean>): Promise<Defect & { depth: number } | undefined> {
   const last = path.length - 1;
   const leaf = path[0];
   if (leaf === undefined) return { ...fail(V.X509_V_ERR_UNSPECIFIED, "empty path"), depth: 0 };
+  const roleOf = (i: number): "leaf" | "intermediate" | "anchor" => (i === 0 ? "leaf" : i === last ? "anchor" : "intermediate");
+  const certAt = (i: number): ParsedCert => (path[i] as PathNode).cert;
   if (last === 0) {
     // The leaf itself is a trust anchor: trusted by configuration, so its profile (CA bits, EKU,
     // key, digest) is not judged, but a malformed, expired or critically-extended one still fails.
-    const problem = checkStructure(leaf.cert, "leaf", options);
+    const problem = checkStructure(leaf.cert, "leaf") ?? checkTime(leaf.cert, options);
     if (problem !== undefined) return { ...problem, depth: 0 };
   } else {
     for (let i = 0; i <= last; i++) {
-      const node = path[i] as PathNode;
-      const role = i === 0 ? "leaf" : i === last ? "anchor" : "intermediate";
-      const problem = checkCommon(node.cert, role, options) ?? (role === "leaf" ? checkLeaf(node.cert, options) : checkCA(node.cert, role, options));
+      const cert = certAt(i);
+      const role = roleOf(i);
+      const problem = checkStructure(cert, role) ?? (role === "leaf" ? checkLeaf(cert, options) : checkCA(cert, role, options));
       if (problem !== undefined) return { ...problem, depth: i };
-    }
-    // RFC 5280 §4.2.1.1: every certificate but a self-signed one names its issuer's key. Checked
-    // after the structural checks, which explain more (a CA without SKI leaves its leaf without AKI).
-    for (let i = 0; i <= last; i++) {
-      const node = path[i] as PathNode;
-      const role = i === 0 ? "leaf" : i === last ? "anchor" : "intermediate";
-      // A trust anchor is configuration, not a certificate to validate (RFC 5280 §6.1.1 (d)).
-      // A CA without a subjectKeyIdentifier (a v1 trust anchor) leaves its subjects nothing to name.
-      const issuerHasKeyId = path[i + 1]?.cert.subjectKeyId !== undefined;
-      if (role !== "anchor" && issuerHasKeyId && node.cert.authorityKeyId?.keyId === undefined && !(await selfSigned(node))) {
-        return { ...fail(V.X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER, "authorityKeyIdentifier with keyIdentifier is required"), depth: i };
-      }
     }
     // pathLenConstraint counts the non-self-issued intermediates below a CA (RFC 5280 §6.1.4 (l), (m)).
     let below = 0;
     for (let i = 1; i <= last; i++) {
-      const cert = (path[i] as PathNode).cert;
+      const cert = certAt(i);
       const pathLen = cert.basicConstraints?.pathLen;
       if (pathLen !== undefined && below > pathLen) return { ...fail(V.X509_V_ERR_PATH_LENGTH_EXCEEDED, `pathLenConstraint ${pathLen} allows fewer intermediates than the ${below} below it`), depth: i };
       if (!cert.selfIssued) below++;
     }
-    // Name constraints of each CA bind every later certificate, except self-issued intermediates.
-    for (let i = 1; i <= last; i++) {
-      const constraints = (path[i] as PathNode).cert.nameConstraints;
-      if (constraints === undefined) continue;
-      for (let j = i - 1; j >= 0; j--) {
-        const cert = (path[j] as PathNode).cert;
-        if (j > 0 && cert.selfIssued) continue;
-        const problem = checkNameConstraints(constraints, constrainedNames(cert, j === 0));
-        if (problem !== undefined) return { ...problem, depth: j };
+    // RFC 5280 §4.2.1.1: every certificate but a self-signed one names its issuer's key. Checked
+    // after the structural checks, which explain more (a CA without SKI leaves its leaf without AKI).
+    for (let i = 0; i < last; i++) {
+      const node = path[i] as PathNode;
+      // A CA without a subjectKeyIdentifier (a v1 trust anchor) leaves its subjects nothing to name.
+      const issuerHasKeyId = path[i + 1]?.cert.subjectKeyId !== undefined;
+      if (issuerHasKeyId && node.cert.authorityKeyId?.keyId === undefined && !(await selfSigned(node))) {
+        return { ...fail(V.X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER, "authorityKeyIdentifier with keyIdentifier is required"), depth: i };
       }
+    }
+    for (let i = 0; i <= last; i++) {
+      const problem = checkStrength(certAt(i), roleOf(i));
+      if (problem !== undefined) return { ...problem, depth: i };
     }
   }
   const identity = options.checkIdentity?.(leaf.cert);
   if (identity !== undefined) return { ...identity, depth: 0 };
+  for (let i = last; i >= 0; i--) {
+    const problem = checkTime(certAt(i), options);
+    if (problem !== undefined) return { ...problem, depth: i };
+  }
+  // Name constraints of each CA bind every later certificate, except self-issued intermediates.
+  for (let j = last - 1; j >= 0; j--) {
+    const cert = certAt(j);
+    if (j > 0 && cert.selfIssued) continue;
+    for (let i = j + 1; i <= last; i++) {
+      const constraints = certAt(i).nameConstraints;
+      if (constraints === undefined) continue;
+      const problem = checkNameConstraints(constraints, constrainedNames(cert, j === 0));
+      if (problem !== undefined) return { ...problem, depth: j };
+    }
+  }
   return undefined;
 }
 
