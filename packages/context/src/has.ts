@@ -16,7 +16,7 @@ export const HAS_ALPN = true;
 export const HAS_NPN = false;
 /** `ssl.HAS_ECDH`: Node supports ECDHE key exchange (`setEcdhCurve`). @see Python `ssl.HAS_ECDH` */
 export const HAS_ECDH = true;
-/** `ssl.HAS_NEVER_CHECK_COMMON_NAME`: host names are checked against subjectAltName only. @see Python `ssl.HAS_NEVER_CHECK_COMMON_NAME` */
+/** `ssl.HAS_NEVER_CHECK_COMMON_NAME`: `hostnameChecksCommonName` can be switched off. @see Python `ssl.HAS_NEVER_CHECK_COMMON_NAME` */
 export const HAS_NEVER_CHECK_COMMON_NAME = true;
 /** `ssl.HAS_SSLv2`: false; no OpenSSL since 1.1.0 has SSLv2. @see Python `ssl.HAS_SSLv2` */
 export const HAS_SSLv2 = false;

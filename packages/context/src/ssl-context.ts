@@ -187,13 +187,27 @@ function peerChain(socket: tls.TLSSocket): Uint8Array[] {
   return chain;
 }
 
-/** Python's host name check: subjectAltName only (never the subject CN), IPs only against IP SANs. */
-function checkHostname(serverHostname: string): (hostname: string, cert: tls.PeerCertificate) => Error | undefined {
+/**
+ * Python's host name check (OpenSSL's `X509_check_host`/`X509_check_ip`): an IP address only
+ * against IP SANs; a host name against DNS SANs, or — only when the certificate has no DNS SAN
+ * and `checksCommonName` — against the subject CN.
+ */
+function checkHostname(serverHostname: string, checksCommonName: boolean): (hostname: string, cert: tls.PeerCertificate) => Error | undefined {
   return (_hostname, cert) => {
-    const altNames = typeof cert.subjectaltname === "string" ? cert.subjectaltname : "";
+    const altNames = (typeof cert.subjectaltname === "string" ? cert.subjectaltname : "").split(", ");
     const ip = isIP(serverHostname) !== 0;
-    const usable = altNames.split(", ").some((entry: string) => entry.startsWith(ip ? "IP Address:" : "DNS:"));
-    const error = usable ? tls.checkServerIdentity(serverHostname, cert) : new Error("no usable subjectAltName");
+    let error: Error | undefined;
+    if (ip) {
+      error = altNames.some((entry) => entry.startsWith("IP Address:")) ? tls.checkServerIdentity(serverHostname, cert) : new Error("no IP address SAN");
+    } else if (altNames.some((entry) => entry.startsWith("DNS:"))) {
+      error = tls.checkServerIdentity(serverHostname, cert);
+    } else if (checksCommonName) {
+      // Without DNS SANs, Node checks the CN only when the certificate has no SAN at all.
+      const { subjectaltname: _ignored, ...withoutAltNames } = cert;
+      error = tls.checkServerIdentity(serverHostname, withoutAltNames);
+    } else {
+      error = new Error("no DNS SAN and hostnameChecksCommonName is off");
+    }
     if (error === undefined) return undefined;
     return new SSLCertVerificationError({
       verifyCode: ip ? 64 : 62,
@@ -224,6 +238,7 @@ export class SSLContext {
   #options: number = DEFAULT_OPTIONS;
   #verifyMode: VerifyMode;
   #checkHostname: boolean;
+  #hostnameChecksCommonName = true;
   #minimumVersion: number;
   #maximumVersion: number;
   #verifyFlags: number = VERIFY_X509_TRUSTED_FIRST;
@@ -320,8 +335,9 @@ export class SSLContext {
   }
 
   /**
-   * Whether a client checks the server's certificate against `serverHostname` (subjectAltName
-   * only, as Python ≥ 3.7). Turning it on while `verifyMode` is `CERT_NONE` sets `CERT_REQUIRED`.
+   * Whether a client checks the server's certificate against `serverHostname` (OpenSSL's rules,
+   * as Python ≥ 3.7; see {@link SSLContext.hostnameChecksCommonName}). Turning it on while
+   * `verifyMode` is `CERT_NONE` sets `CERT_REQUIRED`.
    *
    * @see Python `SSLContext.check_hostname`
    */
@@ -334,6 +350,22 @@ export class SSLContext {
     if (value && this.#verifyMode === CERT_NONE) this.#verifyMode = CERT_REQUIRED;
     this.#checkHostname = value;
     this.#changed();
+  }
+
+  /**
+   * Whether a certificate without any DNS subjectAltName is matched by its subject CN (OpenSSL's
+   * fallback; `true` by default, as in CPython 3.11). IP addresses never match a CN.
+   *
+   * @throws `ERR_INVALID_ARG_TYPE` for a non-boolean.
+   * @see Python `SSLContext.hostname_checks_common_name`
+   */
+  get hostnameChecksCommonName(): boolean {
+    return this.#hostnameChecksCommonName;
+  }
+
+  set hostnameChecksCommonName(value: boolean) {
+    if (typeof value !== "boolean") throw invalidArgTypeError("hostnameChecksCommonName", "of type boolean", value);
+    this.#hostnameChecksCommonName = value;
   }
 
   #checkVersion(name: string, value: number): void {
@@ -783,7 +815,7 @@ export class SSLContext {
       requestCert: false,
       rejectUnauthorized: this.#verifyMode !== CERT_NONE,
       ...(hostname !== "" && isIP(hostname) === 0 ? { servername: hostname } : {}),
-      checkServerIdentity: this.#checkHostname ? checkHostname(hostname) : () => undefined,
+      checkServerIdentity: this.#checkHostname ? checkHostname(hostname, this.#hostnameChecksCommonName) : () => undefined,
       ...alpn,
     };
   }

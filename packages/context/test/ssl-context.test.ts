@@ -170,10 +170,37 @@ describe("SSLContext.verifyMode and checkHostname", () => {
     await expect(connectWith(lax, server.port, "localhost")).resolves.toMatchObject({ peerCN: "other.example" });
   });
 
-  it("never matches a host name against the subject CN (Python ≥ 3.7)", async () => {
-    // wrongHost has CN=other.example and SAN DNS:other.example; selfSigned trusted directly has SANs.
-    const server = await serve(serverContext(PROTOCOL_TLS_SERVER, "wrongHost"));
-    await expect(connectWith(clientContext(), server.port, "other.example")).resolves.toMatchObject({ peerCN: "other.example" });
+  it("matches the subject CN only without DNS SANs and while hostnameChecksCommonName is on, as Python", async () => {
+    const dir = pki.dir.path;
+    await runOpenSSL(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `${dir}/cn-only.key`, "-out", `${dir}/cn-only.csr`, "-subj", "/CN=localhost"]);
+    writeFileSync(`${dir}/cn-only.ext`, "basicConstraints=CA:FALSE\n");
+    await runOpenSSL(["x509", "-req", "-in", `${dir}/cn-only.csr`, "-CA", pki.ca.certPath, "-CAkey", pki.ca.keyPath, "-set_serial", "9", "-days", "30", "-out", `${dir}/cn-only.pem`, "-extfile", `${dir}/cn-only.ext`]);
+    const server = new SSLContext(PROTOCOL_TLS_SERVER);
+    server.loadCertChain(`${dir}/cn-only.pem`, `${dir}/cn-only.key`);
+    const { port } = await serve(server);
+    const python = await runPythonJSON<(number | null)[]>(
+      "import json, socket, ssl, sys\nout = []\nfor flag in (True, False):\n  c = ssl.create_default_context(cafile=sys.argv[2]); c.hostname_checks_common_name = flag\n  try: c.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[1]))), server_hostname='localhost').close(); out.append(None)\n  except ssl.SSLCertVerificationError as e: out.append(e.verify_code)\nprint(json.dumps(out))",
+      [String(port), pki.ca.certPath],
+    );
+    expect(python).toEqual([null, 62]);
+    const context = clientContext();
+    expect(context.hostnameChecksCommonName).toBe(true);
+    await expect(connectWith(context, port, "localhost")).resolves.toMatchObject({ peerCN: "localhost" });
+    await expect(connectWith(context, port, "127.0.0.1")).rejects.toMatchObject({ verifyCode: 64 });
+    context.hostnameChecksCommonName = false;
+    await expect(connectWith(context, port, "localhost")).rejects.toMatchObject({ verifyCode: 62 });
+  });
+
+  it("ignores the subject CN when the certificate has DNS SANs", async () => {
+    const dir = pki.dir.path;
+    await runOpenSSL(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `${dir}/cn-san.key`, "-out", `${dir}/cn-san.csr`, "-subj", "/CN=localhost"]);
+    writeFileSync(`${dir}/cn-san.ext`, "subjectAltName=DNS:other.example\n");
+    await runOpenSSL(["x509", "-req", "-in", `${dir}/cn-san.csr`, "-CA", pki.ca.certPath, "-CAkey", pki.ca.keyPath, "-set_serial", "10", "-days", "30", "-out", `${dir}/cn-san.pem`, "-extfile", `${dir}/cn-san.ext`]);
+    const server = new SSLContext(PROTOCOL_TLS_SERVER);
+    server.loadCertChain(`${dir}/cn-san.pem`, `${dir}/cn-san.key`);
+    const { port } = await serve(server);
+    await expect(connectWith(clientContext(), port, "localhost")).rejects.toMatchObject({ verifyCode: 62 });
+    await expect(connectWith(clientContext(), port, "other.example")).resolves.toMatchObject({ peerCN: "localhost" });
   });
 
   it("connects to anyone with CERT_NONE", async () => {
