@@ -1,0 +1,255 @@
+import { Duplex } from "node:stream";
+import * as tls from "node:tls";
+import { mapTLSError } from "@sslkit/context";
+import type { SSLContext } from "@sslkit/context";
+import { Signal } from "./deadline.js";
+import { RecordFramer } from "./record-framer.js";
+import type { Transport, TransportSink } from "./transport.js";
+
+/** What an {@link Engine} is made from. */
+export interface EngineConfig {
+  readonly context: SSLContext;
+  readonly serverSide: boolean;
+  readonly serverHostname: string | null;
+  /** The SSLSocket (what `sniCallback` receives). */
+  readonly owner: unknown;
+  readonly transport: Transport;
+}
+
+/** Stop reading from the kernel while this many TLS bytes wait for the engine. */
+const PENDING_HIGH_WATER = 1024 * 1024;
+
+function readableEnded(stream: tls.TLSSocket): boolean {
+  // Set synchronously when the TLS layer pushes EOF (close_notify or transport EOF), unlike
+  // `readableEnded`, which waits until the buffered plaintext has been consumed.
+  return (stream as unknown as { _readableState?: { ended?: boolean } })._readableState?.ended === true;
+}
+
+/**
+ * The sans-IO TLS engine (Python's `SSLObject` over two `MemoryBIO`s): a `tls.TLSSocket` over
+ * an in-memory Duplex. TLS bytes from the transport are pushed into the Duplex (Node processes
+ * a pushed record synchronously); the TLS layer's output arrives through the Duplex's
+ * `write()` and goes to the transport. Feeding piece by piece lets the engine stop exactly
+ * after the peer's close_notify (`unwrap()`).
+ */
+export class Engine {
+  readonly tls: tls.TLSSocket;
+  readonly changed: Signal = new Signal();
+  readonly framer: RecordFramer = new RecordFramer();
+  readonly #transport: Transport;
+  readonly #duplex: Duplex;
+  readonly #serverSide: boolean;
+  /** TLS bytes not yet given to the engine (`null` = transport EOF). */
+  #pending: (Buffer | null)[] = [];
+  #pendingBytes = 0;
+  /** Bytes that followed the peer's close_notify: plaintext for the socket after `unwrap()`. */
+  #after: Buffer[] = [];
+  #afterEOF = false;
+  #secure = false;
+  #error: Error | null = null;
+  #peerClosed = false;
+  #ragged = false;
+  #sentClose = false;
+  #detached = false;
+  #firstRecord: Buffer | undefined;
+  #pumpScheduled = false;
+  #peerDER: Uint8Array | null = null;
+
+  constructor(config: EngineConfig) {
+    const { context, serverSide, serverHostname, owner, transport } = config;
+    this.#transport = transport;
+    this.#serverSide = serverSide;
+    const options = context.toTLSOptions({ serverSide, serverHostname, socket: owner });
+    this.#duplex = new Duplex({
+      read: () => {
+        this.#schedulePump();
+      },
+      write: (chunk: Buffer, _encoding, callback) => {
+        if (this.#detached || transport.closed) {
+          callback();
+          return;
+        }
+        if (transport.socket.write(chunk)) callback();
+        else transport.drained().then(() => { callback(); }, callback);
+      },
+      final: (callback) => {
+        this.#sentClose = true;
+        this.changed.notify();
+        callback();
+      },
+    });
+    const { isServer: _isServer, ...rest } = options;
+    if (serverSide) {
+      this.tls = new tls.TLSSocket(this.#duplex, { ...rest, isServer: true });
+      this.tls.on("secure", () => {
+        const failure = context.peerVerificationError(this.tls);
+        if (failure !== undefined) {
+          this.tls.destroy(failure);
+          return;
+        }
+        this.#onSecure();
+      });
+    } else {
+      // allowHalfOpen: the peer's close_notify must not make Node answer with ours by itself
+      // (`unwrap()` and `close()` decide when to send it). tls.connect passes it on.
+      const connectOptions: tls.ConnectionOptions & { allowHalfOpen: boolean } = { ...rest, socket: this.#duplex, allowHalfOpen: true };
+      this.tls = tls.connect(connectOptions);
+      this.tls.on("secureConnect", () => {
+        this.#onSecure();
+      });
+    }
+    this.tls.on("error", (error: unknown) => {
+      this.#error ??= mapTLSError(error);
+      this.changed.notify();
+    });
+    for (const event of ["drain", "end", "close", "finish"]) {
+      this.tls.on(event, () => {
+        this.changed.notify();
+      });
+    }
+    this.tls.on("keylog", (line: Buffer) => {
+      context.appendKeylogLine(line);
+    });
+    transport.setSink(this.#sink);
+  }
+
+  readonly #sink: TransportSink = {
+    data: (chunk) => {
+      if (this.#peerClosed || this.#detached) {
+        this.#after.push(chunk);
+        return;
+      }
+      if (this.#serverSide && this.#firstRecord === undefined) this.#firstRecord = chunk;
+      for (const piece of this.framer.split(chunk)) this.#pending.push(piece);
+      this.#pendingBytes += chunk.length;
+      if (this.#pendingBytes > PENDING_HIGH_WATER) this.#transport.socket.pause();
+      this.#pump();
+    },
+    end: () => {
+      if (this.#peerClosed || this.#detached) this.#afterEOF = true;
+      else {
+        this.#pending.push(null);
+        this.#pump();
+      }
+      this.changed.notify();
+    },
+    error: (error) => {
+      this.#error ??= mapTLSError(error);
+      if (!this.#detached) this.tls.destroy(error);
+      this.changed.notify();
+    },
+  };
+
+  #schedulePump(): void {
+    if (this.#pumpScheduled) return;
+    this.#pumpScheduled = true;
+    process.nextTick(() => {
+      this.#pumpScheduled = false;
+      this.#pump();
+    });
+  }
+
+  /** Checks whether the TLS layer saw the peer's close_notify; then the rest is plaintext. */
+  #checkPeerClosed(): boolean {
+    if (this.#peerClosed) return true;
+    if (!readableEnded(this.tls)) return false;
+    this.#peerClosed = true;
+    for (const piece of this.#pending) {
+      if (piece === null) this.#afterEOF = true;
+      else this.#after.push(piece);
+    }
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    return true;
+  }
+
+  #pump(): void {
+    const duplex = this.#duplex;
+    while (this.#pending.length > 0 && !this.#detached) {
+      if (this.#checkPeerClosed()) break;
+      if (duplex.destroyed || duplex.readableEnded) {
+        this.#pending = [];
+        break;
+      }
+      // Give the TLS layer one piece only when it consumes it at once, so the close_notify
+      // check above sees the state right after each piece.
+      if (duplex.readableFlowing !== true || duplex.readableLength > 0) break;
+      const piece = this.#pending.shift();
+      if (piece === undefined) break;
+      if (piece === null) {
+        this.#ragged = true;
+        duplex.push(null);
+        continue;
+      }
+      this.#pendingBytes -= piece.length;
+      duplex.push(piece);
+    }
+    this.#checkPeerClosed();
+    if (this.#pendingBytes < PENDING_HIGH_WATER / 2 && this.#transport.socket.isPaused() && !this.#transport.closed) this.#transport.socket.resume();
+    this.changed.notify();
+  }
+
+  #onSecure(): void {
+    // getPeerX509Certificate() can be read only once in Node 20 (it shifts the native chain);
+    // getPeerCertificate() is repeatable.
+    const raw = this.tls.getPeerCertificate().raw as Buffer | undefined;
+    this.#peerDER = raw === undefined ? null : new Uint8Array(raw);
+    this.#secure = true;
+    this.changed.notify();
+  }
+
+  /** The handshake finished (and, on the server, the client certificate passed verification). */
+  get secure(): boolean {
+    return this.#secure && this.#error === null;
+  }
+
+  /** Returns the first error of the connection, mapped to Python's exception, or `null`. */
+  failure(): Error | null {
+    return this.#error;
+  }
+
+  /** The TLS layer reached EOF: close_notify received, or the transport ended (see `ragged`). */
+  get ended(): boolean {
+    return readableEnded(this.tls);
+  }
+
+  /** The peer's close_notify was received. */
+  get peerClosed(): boolean {
+    return this.#peerClosed;
+  }
+
+  /** The transport ended without close_notify. */
+  get ragged(): boolean {
+    return this.#ragged && !this.#peerClosed;
+  }
+
+  /** Our close_notify was handed to the transport. */
+  get sentClose(): boolean {
+    return this.#sentClose;
+  }
+
+  /** The peer's certificate (DER) as the handshake left it, or `null`. */
+  get peerCertificate(): Uint8Array | null {
+    return this.#peerDER === null ? null : this.#peerDER.slice();
+  }
+
+  /** The server side's first bytes from the client (the ClientHello), for `sharedCiphers()`. */
+  get clientHello(): Buffer | undefined {
+    return this.#firstRecord;
+  }
+
+  /**
+   * Stops the engine and gives the transport back to plain use: the bytes that followed the
+   * peer's close_notify go back in front of its queue.
+   */
+  detach(): Transport {
+    this.#detached = true;
+    const transport = this.#transport;
+    transport.unshift(this.#after);
+    this.#after = [];
+    if (this.#afterEOF) transport.markEOF();
+    transport.setSink(null);
+    this.tls.destroy();
+    return transport;
+  }
+}
