@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import * as tls from "node:tls";
 
@@ -251,6 +252,8 @@ export class SSLContext {
   #ecdhCurve: string | undefined;
   #keylogFilename: string | null = null;
   #secureContext: tls.SecureContext | undefined;
+  /** Session ticket keys kept across rebuilds, as Python's one SSL_CTX keeps them. */
+  readonly #ticketKeys: Buffer = randomBytes(48);
   /** The capath certificates read by the last build (trust anchors for strict checks). */
   #capathCerts: readonly string[] = [];
 
@@ -741,6 +744,7 @@ export class SSLContext {
       maxVersion: NODE_VERSION_NAMES.get(high) ?? "TLSv1.3",
       ciphers: this.#nodeCiphers(),
       secureOptions: this.#options,
+      ticketKeys: this.#ticketKeys,
       ca: [...this.#store.certs.map((cert) => cert.pem), ...capath.certs],
       ...(crlCheck ? { crl: [...this.#store.crls, ...capath.crls] } : {}),
       ...(chain === undefined ? {} : { cert: chain.certPEM, key: chain.keyPEM }),

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, SSLContext, TLSVersion } from "@sslkit/context";
+import { OP_NO_TICKET, PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, SSLContext, TLSVersion } from "@sslkit/context";
 import type { SNICallback } from "@sslkit/context";
 import { SSLError } from "@sslkit/errors";
 import { makeTestPKI, runPythonJSON, startOpenSSLServer } from "@sslkit/test-utils";
@@ -167,6 +167,33 @@ describe("SSLContext.setEcdhCurve", () => {
     expect(() => { serverContext().setEcdhCurve("nope"); }).toThrow(
       expect.objectContaining({ code: "ERR_SSLKIT_CONTEXT_UNKNOWN_CURVE", message: "unknown elliptic curve name 'nope'" }),
     );
+  });
+});
+
+describe("session resumption", () => {
+  it.each([TLSVersion.TLSv1_2, TLSVersion.TLSv1_3])("resumes a session with a ticket (max version %i), also after the context was rebuilt", async (maximum) => {
+    const server = serverContext();
+    const { port } = await serve(server);
+    const client = clientContext();
+    client.maximumVersion = maximum;
+    const first = await connectWith(client, port, "localhost");
+    expect(first).toMatchObject({ reused: false });
+    expect(first.session).toBeInstanceOf(Buffer);
+    await expect(connectWith(client, port, "localhost", { session: first.session })).resolves.toMatchObject({ reused: true });
+    // A settings change rebuilds the SecureContext; the ticket keys survive it, as in Python's one SSL_CTX.
+    server.setCiphers("ECDHE+AESGCM");
+    const rebuilt = await serve(server);
+    await expect(connectWith(client, rebuilt.port, "localhost", { session: first.session })).resolves.toMatchObject({ reused: true });
+  });
+
+  it("does not resume a TLS 1.2 session when the server sets OP_NO_TICKET", async () => {
+    const server = serverContext();
+    server.options |= OP_NO_TICKET;
+    const { port } = await serve(server);
+    const client = clientContext();
+    client.maximumVersion = TLSVersion.TLSv1_2;
+    const first = await connectWith(client, port, "localhost");
+    await expect(connectWith(client, port, "localhost", { session: first.session })).resolves.toMatchObject({ reused: false });
   });
 });
 

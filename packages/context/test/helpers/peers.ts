@@ -13,6 +13,10 @@ export interface ClientResult {
   readonly peerCN: unknown;
   readonly ephemeral: tls.EphemeralKeyInfo | object;
   readonly received: string;
+  /** Whether the server resumed the session given in `session`. */
+  readonly reused: boolean;
+  /** The last session (ticket) the server sent, for a later `session` option. */
+  readonly session: Buffer | undefined;
 }
 
 /**
@@ -23,7 +27,7 @@ export function connectWith(
   context: SSLContext,
   port: number,
   serverHostname?: string | null,
-  { endAfterHandshake = false }: { readonly endAfterHandshake?: boolean } = {},
+  { endAfterHandshake = false, session }: { readonly endAfterHandshake?: boolean; readonly session?: Buffer | undefined } = {},
 ): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
     let options;
@@ -33,10 +37,12 @@ export function connectWith(
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    const socket = tls.connect({ host: "127.0.0.1", port, ...options });
+    const socket = tls.connect({ host: "127.0.0.1", port, ...options, ...(session === undefined ? {} : { session }) });
     let received = "";
+    let lastSession: Buffer | undefined;
+    socket.on("session", (ticket: Buffer) => (lastSession = ticket));
     let failure: Error | undefined;
-    let verification: Promise<Omit<ClientResult, "received"> | undefined> = Promise.resolve(undefined);
+    let verification: Promise<Omit<ClientResult, "received" | "session"> | undefined> = Promise.resolve(undefined);
     socket.setEncoding("utf8");
     socket.on("keylog", (line) => { context.appendKeylogLine(line); });
     socket.on("data", (chunk: string) => (received += chunk));
@@ -47,6 +53,7 @@ export function connectWith(
         alpn: socket.alpnProtocol ?? false,
         peerCN: (socket.getPeerCertificate().subject as tls.Certificate | undefined)?.CN,
         ephemeral: socket.getEphemeralKeyInfo() ?? {},
+        reused: socket.isSessionReused(),
       };
       verification = context.verifyPeer(socket, false).then((error) => {
         if (error !== undefined) {
@@ -66,7 +73,7 @@ export function connectWith(
     socket.once("close", () => {
       void verification.then((negotiated) => {
         if (failure !== undefined) reject(failure);
-        else if (negotiated !== undefined) resolve({ ...negotiated, received });
+        else if (negotiated !== undefined) resolve({ ...negotiated, received, session: lastSession });
         else reject(new Error("closed before the handshake finished"));
       });
     });
