@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
+import { domainToASCII } from "node:url";
 import * as tls from "node:tls";
 
 import {
@@ -90,7 +91,7 @@ export type SNICallback = (
 export interface TLSOptionsRequest {
   /** Server side of the connection. @defaultValue `false` */
   readonly serverSide?: boolean;
-  /** The host name to send as SNI and to check the certificate against (client side). */
+  /** The host name to send as SNI and to check the certificate against (client side); IDNA-encoded like Python's. */
   readonly serverHostname?: string | null;
   /** What `sniCallback` receives as its first argument (the SSLSocket being handshaken). */
   readonly socket?: unknown;
@@ -168,6 +169,16 @@ function nodeVerifyErrorCode(socket: tls.TLSSocket): string | undefined {
   const handle = (socket as unknown as { _handle?: { verifyError?: () => (Error & { code?: string }) | null } | null })._handle;
   const error = handle?.verifyError?.() ?? null;
   return error === null ? undefined : (error.code ?? "UNSPECIFIED");
+}
+
+/** IDNA-encodes a host name for SNI and the host name check, as Python's `server_hostname`. */
+function asciiHostname(serverHostname: string): string {
+  if (isIP(serverHostname) !== 0 || /^\[.*\]$/.test(serverHostname)) return serverHostname;
+  const ascii = domainToASCII(serverHostname);
+  if (ascii === "" || ascii.split(".").some((label, index, labels) => label.length > 63 || (label === "" && index !== labels.length - 1))) {
+    throw invalidArgValueError("serverHostname", serverHostname, "is not a valid host name (IDNA encoding failed)");
+  }
+  return ascii;
 }
 
 /** Node's peer certificate objects: `{}` when there is none; the root's issuer is itself. */
@@ -776,6 +787,7 @@ export class SSLContext {
    * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_WRONG_SIDE` for a client socket from a `PROTOCOL_TLS_SERVER` context or the reverse.
    * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_HOSTNAME_REQUIRED` when `checkHostname` is on and no `serverHostname` is given.
    * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_HOSTNAME_ON_SERVER` for a `serverHostname` on the server side.
+   * @throws `ERR_INVALID_ARG_VALUE` for an empty `serverHostname`, one with a leading dot, or one IDNA cannot encode.
    * @see Python `SSLContext.wrap_socket` (the checks it makes before the handshake)
    * @example
    * ```ts
@@ -796,7 +808,10 @@ export class SSLContext {
     if (serverSide && serverHostname !== undefined) {
       throw new SSLKitError(ContextErrorCode.HOSTNAME_ON_SERVER, "serverHostname can only be specified in client mode");
     }
-    if (!serverSide && this.#checkHostname && (serverHostname === undefined || serverHostname === "")) {
+    if (serverHostname !== undefined && (serverHostname === "" || serverHostname.startsWith("."))) {
+      throw invalidArgValueError("serverHostname", serverHostname, "cannot be an empty string or start with a leading dot");
+    }
+    if (!serverSide && this.#checkHostname && serverHostname === undefined) {
       throw new SSLKitError(ContextErrorCode.HOSTNAME_REQUIRED, "checkHostname requires serverHostname");
     }
     const secureContext = this.getSecureContext();
@@ -812,7 +827,7 @@ export class SSLContext {
         ...(sni === null ? {} : { SNICallback: this.#sniAdapter(sni, request.socket) }),
       };
     }
-    const hostname = serverHostname ?? "";
+    const hostname = serverHostname === undefined ? "" : asciiHostname(serverHostname);
     return {
       secureContext,
       isServer: false,

@@ -263,6 +263,18 @@ describe("SSLContext.toTLSOptions", () => {
     );
   });
 
+  it.each(["", ".example", `${"a".repeat(64)}.example`])("rejects the server host name %j like Python", (serverHostname) => {
+    expect(() => clientContext().toTLSOptions({ serverHostname })).toThrow(expect.objectContaining({ code: "ERR_INVALID_ARG_VALUE" }));
+  });
+
+  it("sends an internationalised host name IDNA-encoded, as Python", async () => {
+    const server = await serve(serverContext());
+    const context = clientContext();
+    context.checkHostname = false;
+    await connectWith(context, server.port, "bücher.example");
+    expect(server.events.map((event) => event.servername)).toEqual(["xn--bcher-kva.example"]);
+  });
+
   it("sends SNI for a host name but not for an IP address", async () => {
     const server = await serve(serverContext());
     await connectWith(clientContext(), server.port, "localhost");
