@@ -1,6 +1,9 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { X509Error } from "@sslkit/errors";
+import { runProcess } from "@sslkit/test-utils";
 import { Certificate, X509VerifyCode, createCertificate, verifyChain, verifyCodeMessage } from "@sslkit/x509";
 import type { VerifyChainOptions } from "@sslkit/x509";
 import { CA_EXT, LEAF_EXT, OpenSSLPKI, ROOT_EXT, opensslVerify } from "./support/openssl-pki.js";
@@ -457,6 +460,23 @@ describe("verifyChain", () => {
       const trusted = await verifyChain([leaf, ...certs], { trustAnchors: [certs[0]!], time: TIME });
       expect(trusted.ok).toBe(true);
     });
+  });
+});
+
+const hasPyca = spawnSync("python3", ["-c", "import cryptography"]).status === 0;
+
+describe("verifyChain", () => {
+  it.skipIf(!hasPyca)("finds a path exactly when a brute-force search of the trust graph does (120 random graphs)", async () => {
+    const script = readFileSync(new URL("support/random-trust-graphs.py", import.meta.url), "utf8");
+    const generated = await runProcess("python3", ["-c", script, "120", "20261129", TIME.toISOString()]);
+    expect(generated.status, generated.stderr).toBe(0);
+    const graphs = JSON.parse(generated.stdout.toString("utf8")) as { leaf: string; intermediates: string[]; anchor: string; expected: boolean }[];
+    expect(graphs.filter((g) => g.expected).length).toBeGreaterThan(30);
+    expect(graphs.filter((g) => !g.expected).length).toBeGreaterThan(30);
+    for (const [index, graph] of graphs.entries()) {
+      const result = await verifyChain([graph.leaf, ...graph.intermediates], { trustAnchors: [graph.anchor], time: TIME, hostname: "test.localhost" });
+      expect(result.ok, `graph ${index}: ${result.verifyCode} ${result.reason}`).toBe(graph.expected);
+    }
   });
 });
 
