@@ -6,6 +6,7 @@ import {
   CERT_NONE,
   CERT_OPTIONAL,
   CERT_REQUIRED,
+  OP_CIPHER_SERVER_PREFERENCE,
   OP_NO_TLSv1_2,
   OP_NO_TLSv1_3,
   PROTOCOL_SSLv2,
@@ -303,6 +304,19 @@ describe("SSLContext.options", () => {
     const context = clientContext();
     context.options |= OP_NO_TLSv1_2 | OP_NO_TLSv1_3;
     await expect(connectWith(context, server.port, "localhost")).rejects.toMatchObject({ constructor: SSLError, library: "SSL", reason: "NO_PROTOCOLS_AVAILABLE" });
+  });
+
+  it("lets the server pick the cipher by its own order with OP_CIPHER_SERVER_PREFERENCE (on by default), the client's without", async () => {
+    const server = serverContext();
+    server.setCiphers("ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384");
+    const preferring = await serve(server);
+    const client = clientContext();
+    client.maximumVersion = TLSVersion.TLSv1_2;
+    client.setCiphers("ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES128-GCM-SHA256");
+    await expect(connectWith(client, preferring.port, "localhost")).resolves.toMatchObject({ cipher: "ECDHE-ECDSA-AES128-GCM-SHA256" });
+    server.options &= ~OP_CIPHER_SERVER_PREFERENCE;
+    const following = await serve(server);
+    await expect(connectWith(client, following.port, "localhost")).resolves.toMatchObject({ cipher: "ECDHE-ECDSA-AES256-GCM-SHA384" });
   });
 
   it.each([1.5, "1", 2 ** 33])("rejects %s", (value) => {
