@@ -225,11 +225,12 @@ export class Certificate {
     for (let i = 0; i < raw.length; i += 5) {
       const oidStart = raw[i] ?? 0;
       const oidEnd = raw[i + 1] ?? 0;
+      const [bytes, valueStart, valueEnd] = this.#parsed.extensionValue(i);
       list.push({
         oid: oidToDotted(this.#der, oidStart, oidEnd),
         name: oidShortName(this.#der, oidStart, oidEnd),
         critical: raw[i + 2] === 1,
-        value: this.#der.slice(raw[i + 3] ?? 0, raw[i + 4] ?? 0),
+        value: bytes.slice(valueStart, valueEnd),
       });
     }
     this.#extensions = list;

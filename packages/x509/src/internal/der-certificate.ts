@@ -1,5 +1,5 @@
 import { X509ErrorCode } from "../error-codes.js";
-import { DerReader, fail, Tag } from "./der.js";
+import { collectConstructed, DerReader, fail, Tag } from "./der.js";
 import { integerPadding } from "./der-integer.js";
 import { checkName } from "./der-name.js";
 import { checkOID } from "./oids.js";
@@ -46,6 +46,8 @@ export class ParsedCertificate {
   spkiEnd = 0;
   /** Per extension, five numbers: OID value start, OID value end, critical (0/1), value start, value end. */
   readonly extensions: number[] = [];
+  /** extnValue contents given as constructed (BER) OCTET STRINGs, concatenated, by extension index (in units of five). */
+  readonly collectedValues: Map<number, Uint8Array> = new Map<number, Uint8Array>();
   /** Whether the `[3]` extensions field is present (even empty). */
   hasExtensions = false;
   signatureAlgorithmStart = 0;
@@ -57,11 +59,27 @@ export class ParsedCertificate {
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
   }
+
+  /** The extnValue content of the extension at `index` (in units of five): `[bytes, start, end]`. */
+  extensionValue(index: number): [Uint8Array, number, number] {
+    const collected = this.collectedValues.get(index);
+    if (collected !== undefined) return [collected, 0, collected.length];
+    return [this.bytes, this.extensions[index + 3] ?? 0, this.extensions[index + 4] ?? 0];
+  }
 }
 
 /** Validates an OpenSSL `ASN1_TYPE` (ANY) at the reader's element: primitives it would decode must be valid. */
 export function checkAny(reader: DerReader): void {
   const { bytes, tag, valueStart, end, start } = reader;
+  // OpenSSL's ANY: NULL, BOOLEAN, OID, INTEGER and ENUMERATED must be primitive, SEQUENCE and SET constructed.
+  if ((tag & 0xc0) === 0) {
+    const number = tag & 0x1f;
+    const constructed = (tag & 0x20) !== 0;
+    if (constructed && (number === 0x01 || number === 0x02 || number === 0x05 || number === 0x06 || number === 0x0a)) {
+      fail(X509ErrorCode.UNEXPECTED_TAG, `constructed encoding of a primitive type (tag 0x${tag.toString(16)})`, start);
+    }
+    if (!constructed && (number === 0x10 || number === 0x11)) fail(X509ErrorCode.UNEXPECTED_TAG, `primitive encoding of a SEQUENCE or SET (tag 0x${tag.toString(16)})`, start);
+  }
   switch (tag) {
     case 0x00:
       // OpenSSL reads `00 00` as an end-of-contents marker, which a definite-length SEQUENCE may not hold.
@@ -196,7 +214,7 @@ export function parseCertificate(bytes: Uint8Array, offset = 0): ParsedCertifica
   if (p < tbsEnd && reader.is(0xa3)) {
     const extensionsEnd = reader.end;
     cert.hasExtensions = true;
-    const listEnd = reader.expect(reader.valueStart, extensionsEnd, Tag.SEQUENCE, "Extensions SEQUENCE");
+    const listEnd = reader.expect(reader.valueStart, extensionsEnd, Tag.SEQUENCE, "Extensions SEQUENCE", true);
     if (listEnd !== extensionsEnd) fail(X509ErrorCode.TRAILING_DATA, "data after the Extensions SEQUENCE", listEnd);
     let q = reader.valueStart;
     while (q < listEnd) {
@@ -211,6 +229,15 @@ export function parseCertificate(bytes: Uint8Array, offset = 0): ParsedCertifica
         if (r - reader.valueStart !== 1) fail(X509ErrorCode.BAD_VALUE, "BOOLEAN must have exactly one content byte", reader.start);
         critical = bytes[reader.valueStart] === 0 ? 0 : 1;
         r = reader.read(r, extensionEnd);
+      }
+      if (reader.is(Tag.OCTET_STRING | 0x20)) {
+        // A constructed (BER) OCTET STRING: OpenSSL concatenates its chunks.
+        const chunks: number[] = [];
+        const elementStart = reader.start;
+        collectConstructed(reader, reader.valueStart, r, chunks);
+        cert.collectedValues.set(cert.extensions.length, Uint8Array.from(chunks));
+        reader.read(elementStart, extensionEnd);
+        reader.tag = Tag.OCTET_STRING;
       }
       if (!reader.is(Tag.OCTET_STRING)) fail(X509ErrorCode.UNEXPECTED_TAG, `expected extnValue OCTET STRING, found tag 0x${reader.tag.toString(16)}`, reader.start);
       if (r !== extensionEnd) fail(X509ErrorCode.TRAILING_DATA, "Extension has more than three fields", r);

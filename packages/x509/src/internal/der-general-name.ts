@@ -90,7 +90,7 @@ export function checkGeneralName(reader: DerReader, offset: number, limit: numbe
 
 /** Validates `GeneralNames ::= SEQUENCE OF GeneralName` at `offset`; returns its end. */
 export function checkGeneralNames(reader: DerReader, offset: number, limit: number, tag: number = Tag.SEQUENCE): number {
-  const end = reader.expect(offset, limit, tag, "GeneralNames SEQUENCE");
+  const end = reader.expect(offset, limit, tag, "GeneralNames SEQUENCE", true);
   let p = reader.valueStart;
   while (p < end) p = checkGeneralName(reader, p, end);
   return end;

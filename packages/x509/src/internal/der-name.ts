@@ -74,10 +74,10 @@ export function readAttributeValue(reader: DerReader, offset: number, limit: num
  * that cannot be converted to UTF-8). Returns the end of the Name.
  */
 export function checkName(reader: DerReader, offset: number, limit: number): number {
-  const end = reader.expect(offset, limit, Tag.SEQUENCE, "Name SEQUENCE");
+  const end = reader.expect(offset, limit, Tag.SEQUENCE, "Name SEQUENCE", true);
   let p = reader.valueStart;
   while (p < end) {
-    const setEnd = reader.expect(p, end, Tag.SET, "RelativeDistinguishedName SET");
+    const setEnd = reader.expect(p, end, Tag.SET, "RelativeDistinguishedName SET", true);
     checkAttributes(reader, reader.valueStart, setEnd, true);
     p = setEnd;
   }

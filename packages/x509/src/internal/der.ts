@@ -102,10 +102,14 @@ export class DerReader {
     return this.tag === tag;
   }
 
-  /** Reads the element at `offset` and checks its tag; returns the element's end. */
-  expect(offset: number, limit: number, tag: number, what: string): number {
+  /**
+   * Reads the element at `offset` and checks its tag; returns the element's end. With
+   * `sequenceOf`, the primitive form of the tag is accepted too: OpenSSL does not check the
+   * constructed bit of a SEQUENCE OF / SET OF (Names, RDNs, extension lists, GeneralNames).
+   */
+  expect(offset: number, limit: number, tag: number, what: string, sequenceOf = false): number {
     const end = this.read(offset, limit);
-    if (this.tag !== tag) {
+    if (this.tag !== tag && !(sequenceOf && this.tag === (tag & ~0x20))) {
       fail(X509ErrorCode.UNEXPECTED_TAG, `expected ${what} (tag 0x${hex2(tag)}), found tag 0x${hex2(this.tag)}`, offset);
     }
     return end;

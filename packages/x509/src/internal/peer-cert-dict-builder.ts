@@ -26,36 +26,37 @@ function decodes(check: () => void): boolean {
   }
 }
 
-/** The unique extension's value range, or undefined (absent or duplicated, as `X509_get_ext_d2i`). */
-function extensionValue(cert: ParsedCertificate, oid: Uint8Array): [number, number] | undefined {
+/** The unique extension's value `[bytes, start, end]`, or undefined (absent or duplicated, as `X509_get_ext_d2i`). */
+function extensionValue(cert: ParsedCertificate, oid: Uint8Array): [Uint8Array, number, number] | undefined {
   const index = findUniqueExtension(cert, oid);
   if (index < 0) return undefined;
-  return [cert.extensions[index + 3] ?? 0, cert.extensions[index + 4] ?? 0];
+  return cert.extensionValue(index);
 }
 
 function subjectAltNames(cert: ParsedCertificate): SubjectAltNameEntry[] | undefined {
   const range = extensionValue(cert, OID_SUBJECT_ALT_NAME);
   if (range === undefined) return undefined;
-  const reader = new DerReader(cert.bytes);
+  const [bytes, rangeStart, rangeEnd] = range;
+  const reader = new DerReader(bytes);
   // ASN1_item_d2i ignores bytes after the first element of the OCTET STRING.
   let start = 0;
   let end = 0;
   const valid = decodes(() => {
-    end = checkGeneralNames(reader, range[0], range[1]);
-    reader.read(range[0], end);
+    end = checkGeneralNames(reader, rangeStart, rangeEnd);
+    reader.read(rangeStart, end);
     start = reader.valueStart;
   });
-  return valid ? generalNameEntries(cert.bytes, start, end) : undefined;
+  return valid ? generalNameEntries(bytes, start, end) : undefined;
 }
 
 function accessLocations(cert: ParsedCertificate): { ocsp: string[]; caIssuers: string[] } | undefined {
   const range = extensionValue(cert, OID_AUTHORITY_INFO_ACCESS);
   if (range === undefined) return undefined;
-  const { bytes } = cert;
+  const [bytes, rangeStart, rangeEnd] = range;
   const reader = new DerReader(bytes);
   const found: number[] = [];
   const valid = decodes(() => {
-    const end = reader.expect(range[0], range[1], Tag.SEQUENCE, "AuthorityInfoAccessSyntax");
+    const end = reader.expect(rangeStart, rangeEnd, Tag.SEQUENCE, "AuthorityInfoAccessSyntax", true);
     let p = reader.valueStart;
     while (p < end) {
       const descriptionEnd = reader.expect(p, end, Tag.SEQUENCE, "AccessDescription");
@@ -107,7 +108,7 @@ function isAccessMethod(bytes: Uint8Array, start: number, end: number): number {
  * ```
  */
 export function checkCRLDistributionPoints(reader: DerReader, start: number, limit: number, fullNames: number[]): void {
-  const end = reader.expect(start, limit, Tag.SEQUENCE, "CRLDistributionPoints");
+  const end = reader.expect(start, limit, Tag.SEQUENCE, "CRLDistributionPoints", true);
   let p = reader.valueStart;
   while (p < end) {
     const pointEnd = reader.expect(p, end, Tag.SEQUENCE, "DistributionPoint");
@@ -118,11 +119,11 @@ export function checkCRLDistributionPoints(reader: DerReader, start: number, lim
         const nameEnd = reader.end;
         const choiceEnd = reader.read(reader.valueStart, nameEnd);
         if (choiceEnd !== nameEnd) throw new Error("extra data in distributionPoint");
-        if (reader.is(0xa0)) {
+        if (reader.is(0xa0) || reader.is(0x80)) {
           const namesStart = reader.valueStart;
           checkGeneralNames(reader, reader.start, nameEnd, 0xa0);
           fullNames.push(namesStart, choiceEnd);
-        } else if (reader.is(0xa1)) {
+        } else if (reader.is(0xa1) || reader.is(0x81)) {
           checkAttributes(reader, reader.valueStart, choiceEnd, false);
         } else {
           throw new Error("bad DistributionPointName");
@@ -136,7 +137,7 @@ export function checkCRLDistributionPoints(reader: DerReader, start: number, lim
       q = reader.end;
       if (q < pointEnd) reader.read(q, pointEnd);
     }
-    if (q < pointEnd && reader.is(0xa2)) {
+    if (q < pointEnd && (reader.is(0xa2) || reader.is(0x82))) {
       q = checkGeneralNames(reader, q, pointEnd, 0xa2);
     }
     if (q !== pointEnd) throw new Error("extra data in DistributionPoint");
@@ -147,10 +148,10 @@ export function checkCRLDistributionPoints(reader: DerReader, start: number, lim
 function crlDistributionPoints(cert: ParsedCertificate): string[] | undefined {
   const range = extensionValue(cert, OID_CRL_DISTRIBUTION_POINTS);
   if (range === undefined) return undefined;
-  const { bytes } = cert;
+  const [bytes, rangeStart, rangeEnd] = range;
   const reader = new DerReader(bytes);
   const fullNames: number[] = [];
-  if (!decodes(() => { checkCRLDistributionPoints(reader, range[0], range[1], fullNames); })) return undefined;
+  if (!decodes(() => { checkCRLDistributionPoints(reader, rangeStart, rangeEnd, fullNames); })) return undefined;
   const uris: string[] = [];
   for (let i = 0; i < fullNames.length; i += 2) {
     let p = fullNames[i] ?? 0;

@@ -99,5 +99,10 @@ export const CRAFTED_CERTIFICATES: readonly (readonly [string, Uint8Array])[] = 
   ["constructed (BER) strings in names", buildCertificate({ subject: name([[CN, 0x2c, [...tlv(0x04, utf8("Con")), ...tlv(0x24, tlv(0x04, utf8("struct")), tlv(0x0c, utf8("ed")))]]], [["2.5.4.10", 0x3e, [...tlv(0x04, [0x00]), ...tlv(0x04, [0x41, 0x03]), ...tlv(0x04, [0xa9])]]], [["2.5.4.45", 0x23, [...tlv(0x03, [0x00, 0xff]), ...tlv(0x03, [0x04, 0xff])]]]) })],
   ["constructed string in a name nested too deeply", buildCertificate({ subject: name([[CN, 0x2c, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x24, tlv(0x04, utf8("deep"))))))))]]) })],
   ["constructed SEQUENCE-typed and context-class values in names", buildCertificate({ subject: name([[CN, 0x6c, utf8("x")]]) })],
+  ["extension value as a constructed OCTET STRING", buildCertificate({ extensions: [seq(oid(SAN), tlv(0x24, tlv(0x04, seq(tlv(0x82, utf8("chunked.example"))).subarray(0, 5)), tlv(0x04, seq(tlv(0x82, utf8("chunked.example"))).subarray(5))))] })],
+  ["constructed NULL as algorithm parameters", buildCertificate({ signature: seq(oid("1.2.840.113549.1.1.11"), tlv(0x25)) })],
+  ["primitive SEQUENCE OF and SET OF tags in names", buildCertificate({ subject: tlv(0x10, tlv(0x11, seq(oid(CN), tlv(0x0c, utf8("primitive"))))) })],
+  ["primitive SEQUENCE tag for a name attribute", buildCertificate({ subject: seq(set(tlv(0x10, oid(CN), tlv(0x0c, utf8("primitive"))))) })],
+  ["primitive SEQUENCE OF tags in SAN and extensions", buildCertificate({ extensionsElement: tlv(0xa3, tlv(0x10, extension(SAN, tlv(0x10, tlv(0x82, utf8("p.example")))))) })],
   ["non-minimal length encoding", buildCertificate({ subject: [0x30, 0x81, 0x0d, ...set(seq(oid(CN), tlv(0x0c, utf8("long"))))] })],
 ];
