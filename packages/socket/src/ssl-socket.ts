@@ -414,7 +414,8 @@ export class SSLSocket {
     throwIfFailed(engine);
     if (stream.writableEnded || stream.destroyed) throw new SSLZeroReturnError("TLS/SSL connection has been closed (EOF)");
     if (this.#timeout === 0 && stream.writableNeedDrain) throw new SSLWantWriteError();
-    if (!stream.write(data)) {
+    // Non-blocking: the bytes are queued; the next send() reports SSLWantWriteError until drained.
+    if (!stream.write(data) && this.#timeout !== 0) {
       const blocked = (): boolean => stream.writableNeedDrain && !stream.destroyed && engine.failure() === null;
       while (blocked()) {
         await this.#wait(engine, "The write operation timed out");

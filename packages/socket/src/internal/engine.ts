@@ -110,8 +110,13 @@ export class Engine {
     this.tls.on("keylog", (line: Buffer) => {
       context.appendKeylogLine(line);
     });
+    transport.socket.on("drain", this.#onTransportDrain);
     transport.setSink(this.#sink);
   }
+
+  readonly #onTransportDrain = (): void => {
+    this.changed.notify();
+  };
 
   readonly #sink: TransportSink = {
     data: (chunk) => {
@@ -249,6 +254,7 @@ export class Engine {
     this.#after = [];
     if (this.#afterEOF) transport.markEOF();
     transport.setSink(null);
+    transport.socket.off("drain", this.#onTransportDrain);
     this.tls.destroy();
     return transport;
   }

@@ -31,3 +31,35 @@ export async function startServer(
   const server = await context.wrapSocket(listener, { serverSide: true, doHandshakeOnConnect: options.doHandshakeOnConnect ?? true });
   return { server, port: server.getsockname()[1], context, close: () => server.close() };
 }
+
+/**
+ * Accepts connections until the server is closed; each is handed to `handle` (default: read
+ * until EOF, then close). Handshake failures of single connections are ignored.
+ */
+export function serveForever(server: SSLSocket, handle?: (conn: SSLSocket) => Promise<void>): Promise<void> {
+  return (async () => {
+    for (;;) {
+      let conn: SSLSocket;
+      try {
+        [conn] = await server.accept();
+      } catch (error) {
+        if (server.getTimeout() !== 0 && isClosed(error)) return;
+        continue;
+      }
+      void (async () => {
+        try {
+          if (handle !== undefined) await handle(conn);
+          else while ((await conn.recv(65536)).length > 0);
+        } catch {
+          // the client went away
+        } finally {
+          await conn.close();
+        }
+      })();
+    }
+  })();
+}
+
+function isClosed(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ERR_SSLKIT_SOCKET_CLOSED";
+}
