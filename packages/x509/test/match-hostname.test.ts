@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CertificateError } from "@sslkit/errors";
 import { Certificate, createCertificate, decodeCert, matchHostname } from "@sslkit/x509";
@@ -120,6 +121,62 @@ const CASES: readonly Case[] = [
   { why: "a fully qualified hostname against commonName", cert: cn("example.com"), hostname: "EXAMPLE.COM.", ours: "match" },
 ];
 
+/**
+ * 400 generated cases (fixed seed, so the committed answers stay valid) from a small alphabet so
+ * that matches, mismatches and wildcard errors all occur often. They avoid the inputs where this
+ * package deliberately differs (no `xn--`, no trailing dot, no NUL, no wildcard over one label,
+ * no IP host against a commonName), so every answer must equal CPython's.
+ */
+function generatedCases(): Case[] {
+  const label = fc.constantFrom("a", "b", "A", "ab", "a-b", "1", "b2");
+  const labels = (min: number, max: number): fc.Arbitrary<string> => fc.array(label, { minLength: min, maxLength: max }).map((l) => l.join("."));
+  const dnsName = fc.oneof(
+    { weight: 4, arbitrary: labels(1, 3) },
+    { weight: 4, arbitrary: labels(2, 3).map((rest) => `*.${rest}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("a*", "*a", "*b*"), labels(2, 2)).map(([left, rest]) => `${left}.${rest}`) },
+    { weight: 1, arbitrary: fc.tuple(label, labels(1, 2)).map(([left, rest]) => `${left}.*.${rest}`) },
+  );
+  const addresses: readonly (readonly [string, readonly string[]])[] = [
+    ["127.0.0.1", ["127.0.0.1", "::ffff:127.0.0.1", "127.1", "127.0.0.01"]],
+    ["10.0.0.1", ["10.0.0.1", "10.0.0.2", "10.1"]],
+    ["0:0:0:0:0:0:0:1", ["::1", "0::1", "0:0:0:0:0:0:0:1", "::2", "::0001"]],
+    ["2001:DB8:0:0:0:0:0:1", ["2001:db8::1", "2001:DB8:0::1", "2001:db8::", "2001:0db8:0:0:0:0:0:01"]],
+  ];
+  const ipEntry = fc.constantFrom(...addresses.map(([canonical]) => canonical));
+  const ipHost = fc.constantFrom(...addresses.flatMap(([, forms]) => forms));
+  const entryList = fc.array(fc.oneof(dnsName.map((v): [string, string] => ["DNS", v]), ipEntry.map((v): [string, string] => ["IP Address", v])), { minLength: 1, maxLength: 3 });
+  // A third of the host names are made from an entry (wildcard filled in), so matches are common.
+  const fromEntry = (entries: [string, string][]): fc.Arbitrary<string> =>
+    fc.tuple(fc.constantFrom(...entries), label, fc.boolean()).map(([[, value], fill, upper]) => {
+      const name = value.replace("*", fill);
+      return upper ? name.toUpperCase() : name;
+    });
+  const sanCase = entryList
+    .chain((entries) =>
+      fc.record({
+        entries: fc.constant(entries),
+        hostname: fc.oneof(labels(1, 4), ipHost, fromEntry(entries)),
+        cn: fc.option(labels(1, 3), { nil: undefined }),
+      }),
+    )
+    .map(({ entries, hostname, cn }): Case => ({
+      why: "generated",
+      cert: { ...(cn === undefined ? {} : { subject: [[["commonName", cn] as const]] }), subjectAltName: entries },
+      hostname,
+    }));
+  const cnCase = fc
+    .record({ cns: fc.array(dnsName, { minLength: 0, maxLength: 2 }), hostname: labels(1, 4), otherSAN: fc.boolean() })
+    .map(({ cns, hostname, otherSAN }): Case => ({
+      why: "generated",
+      cert: {
+        subject: [[["organizationName", "O"] as const], ...cns.map((cn) => [["commonName", cn] as const])],
+        ...(otherSAN ? { subjectAltName: [["email", "a@b"] as [string, string]] } : {}),
+      },
+      hostname,
+    }));
+  return fc.sample(fc.oneof({ weight: 3, arbitrary: sanCase }, { weight: 1, arbitrary: cnCase }), { seed: 6125, numRuns: 400 });
+}
+
 function ourOutcome(c: Case): Outcome {
   try {
     matchHostname(c.cert, c.hostname);
@@ -157,6 +214,33 @@ describe("matchHostname", async () => {
 
   it("uses an oracle identical to the interpreter's own ssl.match_hostname where it has one", () => {
     for (const answer of answers) if (answer.stdlib !== null) expect(answer.stdlib).toEqual(answer.py39);
+  });
+
+  const generated = generatedCases();
+  const oracle = await pythonOracle<OracleAnswer[]>("match-hostname-generated", ORACLE, generated.map((c) => ({ cert: c.cert, hostname: c.hostname })));
+
+  it.runIf(oracle.live !== undefined)("keeps committed CPython answers for the generated cases equal to python3's live ones", () => {
+    expect(oracle.stored?.answers).toEqual(oracle.live);
+  });
+
+  it("agrees with CPython 3.9's match_hostname on 400 generated certificates and host names", () => {
+    const outcomes = { ok: 0, mismatch: 0, wildcardError: 0, valueError: 0 };
+    const disagreements: unknown[] = [];
+    generated.forEach((c, i) => {
+      const python = oracle.answers[i]!.py39;
+      const ours = ourOutcome(c);
+      const expected = "ok" in python ? { ok: true } : { error: expectedCode(python), message: python.message };
+      if (JSON.stringify(ours) !== JSON.stringify(expected)) disagreements.push({ case: c, python, ours });
+      if ("ok" in python) outcomes.ok++;
+      else if (python.error === "ValueError") outcomes.valueError++;
+      else if (python.message.startsWith("hostname")) outcomes.mismatch++;
+      else outcomes.wildcardError++;
+    });
+    expect(disagreements).toEqual([]);
+    // The generator reaches every kind of outcome.
+    expect(outcomes.ok).toBeGreaterThan(40);
+    expect(outcomes.mismatch).toBeGreaterThan(40);
+    expect(outcomes.wildcardError).toBeGreaterThan(10);
   });
 
   const parity = CASES.map((c, i) => [c.why, c, i] as const).filter(([, c]) => c.ours === undefined);
