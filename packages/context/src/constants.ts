@@ -15,11 +15,35 @@ export const VerifyMode = {
 /** One of the {@link VerifyMode} values. */
 export type VerifyMode = (typeof VerifyMode)[keyof typeof VerifyMode];
 
-/** `ssl.CERT_NONE`: the peer's certificate is not requested (server) or not verified (client). */
+/**
+ * `ssl.CERT_NONE`: the peer's certificate is not requested (server) or not verified (client).
+ *
+ * @example
+ * ```ts
+ * context.verifyMode = CERT_NONE;
+ * ```
+ * @see Python `ssl.CERT_NONE`
+ */
 export const CERT_NONE = 0;
-/** `ssl.CERT_OPTIONAL`: a server asks for a client certificate and verifies it when one is sent. */
+/**
+ * `ssl.CERT_OPTIONAL`: a server asks for a client certificate and verifies it when one is sent.
+ *
+ * @example
+ * ```ts
+ * context.verifyMode = CERT_OPTIONAL;
+ * ```
+ * @see Python `ssl.CERT_OPTIONAL`
+ */
 export const CERT_OPTIONAL = 1;
-/** `ssl.CERT_REQUIRED`: the peer must present a certificate that verifies. */
+/**
+ * `ssl.CERT_REQUIRED`: the peer must present a certificate that verifies.
+ *
+ * @example
+ * ```ts
+ * context.verifyMode = CERT_REQUIRED;
+ * ```
+ * @see Python `ssl.CERT_REQUIRED`
+ */
 export const CERT_REQUIRED = 2;
 
 /**
@@ -45,23 +69,95 @@ export const Protocol = {
 /** One of the {@link Protocol} values. */
 export type Protocol = (typeof Protocol)[keyof typeof Protocol];
 
-/** `ssl.PROTOCOL_SSLv2`: exists for old code; no OpenSSL that Node runs supports SSLv2. */
+/**
+ * `ssl.PROTOCOL_SSLv2`: exists for old code; no OpenSSL that Node runs supports SSLv2.
+ *
+ * @example
+ * ```ts
+ * if (protocol === PROTOCOL_SSLv2) console.warn("SSLv2 is gone");
+ * ```
+ * @see Python `ssl.PROTOCOL_SSLv2`
+ */
 export const PROTOCOL_SSLv2 = 0;
-/** `ssl.PROTOCOL_SSLv3`: exists for old code; Node's OpenSSL is built without SSLv3. */
+/**
+ * `ssl.PROTOCOL_SSLv3`: exists for old code; Node's OpenSSL is built without SSLv3.
+ *
+ * @example
+ * ```ts
+ * if (protocol === PROTOCOL_SSLv3) console.warn("SSLv3 is gone");
+ * ```
+ * @see Python `ssl.PROTOCOL_SSLv3`
+ */
 export const PROTOCOL_SSLv3 = 1;
-/** `ssl.PROTOCOL_TLS`: negotiate the highest version both sides support. */
+/**
+ * `ssl.PROTOCOL_TLS`: negotiate the highest version both sides support.
+ *
+ * @example
+ * ```ts
+ * const context = new SSLContext(PROTOCOL_TLS);
+ * ```
+ * @see Python `ssl.PROTOCOL_TLS`
+ */
 export const PROTOCOL_TLS = 2;
-/** `ssl.PROTOCOL_SSLv23`: Python's old alias of {@link PROTOCOL_TLS}. */
+/**
+ * `ssl.PROTOCOL_SSLv23`: Python's old alias of {@link PROTOCOL_TLS}.
+ *
+ * @example
+ * ```ts
+ * const context = new SSLContext(PROTOCOL_SSLv23);
+ * ```
+ * @see Python `ssl.PROTOCOL_SSLv23`
+ */
 export const PROTOCOL_SSLv23 = 2;
-/** `ssl.PROTOCOL_TLSv1`: TLS 1.0 only. */
+/**
+ * `ssl.PROTOCOL_TLSv1`: TLS 1.0 only.
+ *
+ * @example
+ * ```ts
+ * const context = new SSLContext(PROTOCOL_TLSv1);
+ * ```
+ * @see Python `ssl.PROTOCOL_TLSv1`
+ */
 export const PROTOCOL_TLSv1 = 3;
-/** `ssl.PROTOCOL_TLSv1_1`: TLS 1.1 only. */
+/**
+ * `ssl.PROTOCOL_TLSv1_1`: TLS 1.1 only.
+ *
+ * @example
+ * ```ts
+ * const context = new SSLContext(PROTOCOL_TLSv1_1);
+ * ```
+ * @see Python `ssl.PROTOCOL_TLSv1_1`
+ */
 export const PROTOCOL_TLSv1_1 = 4;
-/** `ssl.PROTOCOL_TLSv1_2`: TLS 1.2 only. */
+/**
+ * `ssl.PROTOCOL_TLSv1_2`: TLS 1.2 only.
+ *
+ * @example
+ * ```ts
+ * const context = new SSLContext(PROTOCOL_TLSv1_2);
+ * ```
+ * @see Python `ssl.PROTOCOL_TLSv1_2`
+ */
 export const PROTOCOL_TLSv1_2 = 5;
-/** `ssl.PROTOCOL_TLS_CLIENT`: client side; verifies the server and its host name by default. */
+/**
+ * `ssl.PROTOCOL_TLS_CLIENT`: client side; verifies the server and its host name by default.
+ *
+ * @example
+ * ```ts
+ * const context = new SSLContext(PROTOCOL_TLS_CLIENT);
+ * ```
+ * @see Python `ssl.PROTOCOL_TLS_CLIENT`
+ */
 export const PROTOCOL_TLS_CLIENT = 16;
-/** `ssl.PROTOCOL_TLS_SERVER`: server side. */
+/**
+ * `ssl.PROTOCOL_TLS_SERVER`: server side.
+ *
+ * @example
+ * ```ts
+ * const context = new SSLContext(PROTOCOL_TLS_SERVER);
+ * ```
+ * @see Python `ssl.PROTOCOL_TLS_SERVER`
+ */
 export const PROTOCOL_TLS_SERVER = 17;
 
 /**
@@ -117,37 +213,165 @@ export const Options = {
 /** A bitmask of {@link Options} values. */
 export type Options = number;
 
-/** `ssl.OP_ALL`: OpenSSL's bug workarounds. */
+/**
+ * `ssl.OP_ALL`: OpenSSL's bug workarounds.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_ALL;
+ * ```
+ * @see Python `ssl.OP_ALL`
+ */
 export const OP_ALL = 0x80000050;
-/** `ssl.OP_NO_SSLv2`: 0, SSLv2 no longer exists in OpenSSL. */
+/**
+ * `ssl.OP_NO_SSLv2`: 0, SSLv2 no longer exists in OpenSSL.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_NO_SSLv2;
+ * ```
+ * @see Python `ssl.OP_NO_SSLv2`
+ */
 export const OP_NO_SSLv2 = 0;
-/** `ssl.OP_NO_SSLv3`: refuse SSLv3. */
+/**
+ * `ssl.OP_NO_SSLv3`: refuse SSLv3.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_NO_SSLv3;
+ * ```
+ * @see Python `ssl.OP_NO_SSLv3`
+ */
 export const OP_NO_SSLv3 = 0x2000000;
-/** `ssl.OP_NO_TLSv1`: refuse TLS 1.0. */
+/**
+ * `ssl.OP_NO_TLSv1`: refuse TLS 1.0.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_NO_TLSv1;
+ * ```
+ * @see Python `ssl.OP_NO_TLSv1`
+ */
 export const OP_NO_TLSv1 = 0x4000000;
-/** `ssl.OP_NO_TLSv1_1`: refuse TLS 1.1. */
+/**
+ * `ssl.OP_NO_TLSv1_1`: refuse TLS 1.1.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_NO_TLSv1_1;
+ * ```
+ * @see Python `ssl.OP_NO_TLSv1_1`
+ */
 export const OP_NO_TLSv1_1 = 0x10000000;
-/** `ssl.OP_NO_TLSv1_2`: refuse TLS 1.2. */
+/**
+ * `ssl.OP_NO_TLSv1_2`: refuse TLS 1.2.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_NO_TLSv1_2;
+ * ```
+ * @see Python `ssl.OP_NO_TLSv1_2`
+ */
 export const OP_NO_TLSv1_2 = 0x8000000;
-/** `ssl.OP_NO_TLSv1_3`: refuse TLS 1.3. */
+/**
+ * `ssl.OP_NO_TLSv1_3`: refuse TLS 1.3.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_NO_TLSv1_3;
+ * ```
+ * @see Python `ssl.OP_NO_TLSv1_3`
+ */
 export const OP_NO_TLSv1_3 = 0x20000000;
-/** `ssl.OP_NO_COMPRESSION`: no TLS compression (CRIME). */
+/**
+ * `ssl.OP_NO_COMPRESSION`: no TLS compression (CRIME).
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_NO_COMPRESSION;
+ * ```
+ * @see Python `ssl.OP_NO_COMPRESSION`
+ */
 export const OP_NO_COMPRESSION = 0x20000;
-/** `ssl.OP_CIPHER_SERVER_PREFERENCE`: a server picks the cipher by its own order. */
+/**
+ * `ssl.OP_CIPHER_SERVER_PREFERENCE`: a server picks the cipher by its own order.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_CIPHER_SERVER_PREFERENCE;
+ * ```
+ * @see Python `ssl.OP_CIPHER_SERVER_PREFERENCE`
+ */
 export const OP_CIPHER_SERVER_PREFERENCE = 0x400000;
-/** `ssl.OP_SINGLE_DH_USE`: 0 in OpenSSL ≥ 1.1 (always on). */
+/**
+ * `ssl.OP_SINGLE_DH_USE`: 0 in OpenSSL ≥ 1.1 (always on).
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_SINGLE_DH_USE;
+ * ```
+ * @see Python `ssl.OP_SINGLE_DH_USE`
+ */
 export const OP_SINGLE_DH_USE = 0;
-/** `ssl.OP_SINGLE_ECDH_USE`: 0 in OpenSSL ≥ 1.1 (always on). */
+/**
+ * `ssl.OP_SINGLE_ECDH_USE`: 0 in OpenSSL ≥ 1.1 (always on).
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_SINGLE_ECDH_USE;
+ * ```
+ * @see Python `ssl.OP_SINGLE_ECDH_USE`
+ */
 export const OP_SINGLE_ECDH_USE = 0;
-/** `ssl.OP_NO_TICKET`: no stateless session tickets. */
+/**
+ * `ssl.OP_NO_TICKET`: no stateless session tickets.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_NO_TICKET;
+ * ```
+ * @see Python `ssl.OP_NO_TICKET`
+ */
 export const OP_NO_TICKET = 0x4000;
-/** `ssl.OP_NO_RENEGOTIATION`: refuse TLS ≤ 1.2 renegotiation. */
+/**
+ * `ssl.OP_NO_RENEGOTIATION`: refuse TLS ≤ 1.2 renegotiation.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_NO_RENEGOTIATION;
+ * ```
+ * @see Python `ssl.OP_NO_RENEGOTIATION`
+ */
 export const OP_NO_RENEGOTIATION = 0x40000000;
-/** `ssl.OP_ENABLE_MIDDLEBOX_COMPAT`: TLS 1.3 middlebox compatibility mode. */
+/**
+ * `ssl.OP_ENABLE_MIDDLEBOX_COMPAT`: TLS 1.3 middlebox compatibility mode.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_ENABLE_MIDDLEBOX_COMPAT;
+ * ```
+ * @see Python `ssl.OP_ENABLE_MIDDLEBOX_COMPAT`
+ */
 export const OP_ENABLE_MIDDLEBOX_COMPAT = 0x100000;
-/** `ssl.OP_IGNORE_UNEXPECTED_EOF`: treat a ragged EOF as a clean close. */
+/**
+ * `ssl.OP_IGNORE_UNEXPECTED_EOF`: treat a ragged EOF as a clean close.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_IGNORE_UNEXPECTED_EOF;
+ * ```
+ * @see Python `ssl.OP_IGNORE_UNEXPECTED_EOF`
+ */
 export const OP_IGNORE_UNEXPECTED_EOF = 0x80;
-/** `ssl.OP_LEGACY_SERVER_CONNECT` (Python 3.12): allow servers without RFC 5746. */
+/**
+ * `ssl.OP_LEGACY_SERVER_CONNECT` (Python 3.12): allow servers without RFC 5746.
+ *
+ * @example
+ * ```ts
+ * context.options |= OP_LEGACY_SERVER_CONNECT;
+ * ```
+ * @see Python `ssl.OP_LEGACY_SERVER_CONNECT`
+ */
 export const OP_LEGACY_SERVER_CONNECT = 0x4;
 
 /**
@@ -171,19 +395,75 @@ export const VerifyFlags = {
 /** A bitmask of {@link VerifyFlags} values. */
 export type VerifyFlags = number;
 
-/** `ssl.VERIFY_DEFAULT`: no extra checks. */
+/**
+ * `ssl.VERIFY_DEFAULT`: no extra checks.
+ *
+ * @example
+ * ```ts
+ * context.verifyFlags |= VERIFY_DEFAULT;
+ * ```
+ * @see Python `ssl.VERIFY_DEFAULT`
+ */
 export const VERIFY_DEFAULT = 0;
-/** `ssl.VERIFY_CRL_CHECK_LEAF`: check the leaf against loaded CRLs. */
+/**
+ * `ssl.VERIFY_CRL_CHECK_LEAF`: check the leaf against loaded CRLs.
+ *
+ * @example
+ * ```ts
+ * context.verifyFlags |= VERIFY_CRL_CHECK_LEAF;
+ * ```
+ * @see Python `ssl.VERIFY_CRL_CHECK_LEAF`
+ */
 export const VERIFY_CRL_CHECK_LEAF = 0x4;
-/** `ssl.VERIFY_CRL_CHECK_CHAIN`: check every certificate of the chain against loaded CRLs. */
+/**
+ * `ssl.VERIFY_CRL_CHECK_CHAIN`: check every certificate of the chain against loaded CRLs.
+ *
+ * @example
+ * ```ts
+ * context.verifyFlags |= VERIFY_CRL_CHECK_CHAIN;
+ * ```
+ * @see Python `ssl.VERIFY_CRL_CHECK_CHAIN`
+ */
 export const VERIFY_CRL_CHECK_CHAIN = 0xc;
-/** `ssl.VERIFY_X509_STRICT`: reject non-conforming certificates. */
+/**
+ * `ssl.VERIFY_X509_STRICT`: reject non-conforming certificates.
+ *
+ * @example
+ * ```ts
+ * context.verifyFlags |= VERIFY_X509_STRICT;
+ * ```
+ * @see Python `ssl.VERIFY_X509_STRICT`
+ */
 export const VERIFY_X509_STRICT = 0x20;
-/** `ssl.VERIFY_ALLOW_PROXY_CERTS`: accept RFC 3820 proxy certificates. */
+/**
+ * `ssl.VERIFY_ALLOW_PROXY_CERTS`: accept RFC 3820 proxy certificates.
+ *
+ * @example
+ * ```ts
+ * context.verifyFlags |= VERIFY_ALLOW_PROXY_CERTS;
+ * ```
+ * @see Python `ssl.VERIFY_ALLOW_PROXY_CERTS`
+ */
 export const VERIFY_ALLOW_PROXY_CERTS = 0x40;
-/** `ssl.VERIFY_X509_TRUSTED_FIRST`: prefer trusted certificates when building the chain. */
+/**
+ * `ssl.VERIFY_X509_TRUSTED_FIRST`: prefer trusted certificates when building the chain.
+ *
+ * @example
+ * ```ts
+ * context.verifyFlags |= VERIFY_X509_TRUSTED_FIRST;
+ * ```
+ * @see Python `ssl.VERIFY_X509_TRUSTED_FIRST`
+ */
 export const VERIFY_X509_TRUSTED_FIRST = 0x8000;
-/** `ssl.VERIFY_X509_PARTIAL_CHAIN`: accept a trusted intermediate as a trust anchor. */
+/**
+ * `ssl.VERIFY_X509_PARTIAL_CHAIN`: accept a trusted intermediate as a trust anchor.
+ *
+ * @example
+ * ```ts
+ * context.verifyFlags |= VERIFY_X509_PARTIAL_CHAIN;
+ * ```
+ * @see Python `ssl.VERIFY_X509_PARTIAL_CHAIN`
+ */
 export const VERIFY_X509_PARTIAL_CHAIN = 0x80000;
 
 /** An `ssl.Purpose` value: the extended key usage a default context authenticates. */
