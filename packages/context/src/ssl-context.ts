@@ -345,7 +345,6 @@ export class SSLContext {
       throw new SSLKitError(ContextErrorCode.CHECK_HOSTNAME_ENABLED, "Cannot set verifyMode to CERT_NONE when checkHostname is enabled.");
     }
     this.#verifyMode = value;
-    this.#changed();
   }
 
   /**
@@ -363,7 +362,6 @@ export class SSLContext {
     if (typeof value !== "boolean") throw invalidArgTypeError("checkHostname", "of type boolean", value);
     if (value && this.#verifyMode === CERT_NONE) this.#verifyMode = CERT_REQUIRED;
     this.#checkHostname = value;
-    this.#changed();
   }
 
   /**

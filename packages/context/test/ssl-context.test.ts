@@ -487,6 +487,11 @@ describe("SSLContext.getSecureContext", () => {
       transport.destroy();
     }
     expect(shared).toBe(10_000);
+    // verifyMode, checkHostname, ALPN and SNI live in the per-socket options, not the SecureContext.
+    context.checkHostname = false;
+    context.verifyMode = CERT_OPTIONAL;
+    context.setALPNProtocols(["h2"]);
+    expect(context.getSecureContext()).toBe(first);
     context.maximumVersion = TLSVersion.TLSv1_2;
     const rebuilt = context.getSecureContext();
     expect(rebuilt).not.toBe(first);
