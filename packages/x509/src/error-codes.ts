@@ -38,5 +38,7 @@ export const X509ErrorCode = {
   NO_WEBCRYPTO: "ERR_SSLKIT_X509_NO_WEBCRYPTO",
   /** `verifyChain`: an input certificate is not DER X.509 (garbage, truncated, trailing bytes); a broken extension is a verdict instead. */
   VERIFY_BAD_CERTIFICATE: "ERR_SSLKIT_X509_VERIFY_BAD_CERTIFICATE",
+  /** `verifyChain`: an entry of `options.crls` is not a DER CRL, or PEM text without an `X509 CRL` block. */
+  VERIFY_BAD_CRL: "ERR_SSLKIT_X509_VERIFY_BAD_CRL",
 } as const;
 export type X509ErrorCode = (typeof X509ErrorCode)[keyof typeof X509ErrorCode];

@@ -7,6 +7,8 @@ import { DERSyntaxError } from "./internal/verify-der.js";
 import { formatIP, parseIPv4 } from "./internal/verify-names.js";
 import { OID, parseCertificate } from "./internal/verify-parse.js";
 import type { Defect, ParsedCert } from "./internal/verify-parse.js";
+import { parseCRL } from "./internal/verify-crl.js";
+import type { ParsedCRL } from "./internal/verify-crl.js";
 import { buildAndValidate, certificateKey } from "./internal/verify-path.js";
 import type { PathNode, Profile, Purpose } from "./internal/verify-path.js";
 
@@ -29,6 +31,12 @@ export interface VerifyChainOptions {
   readonly profile?: "webpki" | "rfc5280";
   /** Aborts path building. */
   readonly signal?: AbortSignal;
+  /**
+   * Certificate revocation lists (PEM `X509 CRL` text or DER bytes). Each certificate of the path
+   * whose issuer signed one of them is checked against it (revoked: 23); certificates without a
+   * CRL are not checked (OpenSSL's `-crl_check_all` would report 3).
+   */
+  readonly crls?: readonly (string | Uint8Array)[];
 }
 
 /** The verdict of {@link verifyChain}. */
@@ -86,6 +94,31 @@ function parseAll(input: unknown, name: string): ParsedCert[] {
   return out;
 }
 
+function parseCRLs(input: unknown): ParsedCRL[] {
+  if (input === undefined) return [];
+  if (!Array.isArray(input)) throw invalidArgTypeError("options.crls", "an array", input);
+  return input.flatMap((item: unknown, index) => {
+    const name = `options.crls[${index}]`;
+    let ders: Uint8Array[];
+    if (typeof item === "string") {
+      ders = decodePEM(item).filter((block) => block.label === "X509 CRL").map((block) => block.der);
+      if (ders.length === 0) throw new X509Error(X509ErrorCode.VERIFY_BAD_CRL, `${name} holds no X509 CRL PEM block`);
+    } else if (item instanceof Uint8Array) {
+      ders = [item];
+    } else {
+      throw invalidArgTypeError(name, "a PEM string or a Uint8Array", item);
+    }
+    return ders.map((der) => {
+      try {
+        return parseCRL(der);
+      } catch (error) {
+        if (!(error instanceof DERSyntaxError)) throw error;
+        throw new X509Error(X509ErrorCode.VERIFY_BAD_CRL, `${name} is not a DER CRL: ${error.message} (at byte ${error.offset})`, { offset: error.offset }, { cause: error });
+      }
+    });
+  });
+}
+
 function validationTime(time: unknown): number {
   if (time === undefined) return Math.floor(Date.now() / 1000) * 1000;
   const ms = time instanceof Date ? time.getTime() : typeof time === "number" ? time : Number.NaN;
@@ -128,10 +161,11 @@ function identityCheck(hostname: string, profile: Profile): (leaf: ParsedCert) =
  * an exception.
  *
  * @param leafAndIntermediates - The peer's certificate first, then any untrusted intermediates (in any order): PEM text (a bundle is fine), DER bytes, `Certificate` objects, or an array of these.
- * @param options - {@link VerifyChainOptions}: `trustAnchors` (required), `time`, `hostname`, `purpose`, `maxDepth`, `profile`, `signal`.
+ * @param options - {@link VerifyChainOptions}: `trustAnchors` (required), `time`, `hostname`, `purpose`, `maxDepth`, `profile`, `crls`, `signal`.
  * @returns `{ ok, verifyCode, verifyMessage, reason, chain, depth }` with OpenSSL's `X509_V_ERR_*` code and text.
  * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_NO_CERTIFICATE` when an input holds no certificate (empty list, empty bytes, PEM without a CERTIFICATE block).
  * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_VERIFY_BAD_CERTIFICATE` when an input is not a DER certificate (garbage, truncated).
+ * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_VERIFY_BAD_CRL` when an entry of `crls` is not a DER CRL (or PEM without an X509 CRL block).
  * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_*` for damaged PEM text.
  * @throws `TypeError` `ERR_INVALID_ARG_TYPE` / `ERR_INVALID_ARG_VALUE`, `RangeError` `ERR_OUT_OF_RANGE` for bad options.
  * @throws `AbortError` (the signal's reason) when `signal` aborts.
@@ -155,6 +189,7 @@ export async function verifyChain(leafAndIntermediates: VerifyCertificateInput |
   if (hostname !== undefined && typeof hostname !== "string") throw invalidArgTypeError("options.hostname", "of type string", hostname);
   if (hostname?.length === 0) throw invalidArgValueError("options.hostname", hostname, "must not be empty");
   const timeMs = validationTime(options.time);
+  const crls = parseCRLs(options.crls);
   const signal = options.signal;
   signal?.throwIfAborted();
 
@@ -186,6 +221,7 @@ export async function verifyChain(leafAndIntermediates: VerifyCertificateInput |
     maxDepth,
     checkIdentity: hostname === undefined ? undefined : identityCheck(hostname, profile),
     signal,
+    crls,
   });
   const chain = result.chain.map((node) => node.cert.der);
   if (result.ok || result.failure === undefined) {

@@ -279,6 +279,35 @@ const ROWS: readonly Row[] = [
     },
     code: V.X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
   },
+  {
+    title: "reports 23 for a leaf its issuer's CRL revokes",
+    make: async () => {
+      const { root, ica, leaf } = await chain("revoked");
+      await pki.revoke("revoked-leaf", "revoked-ica");
+      return { leaf, intermediates: [ica], anchors: [root], options: { crls: [await pki.crl("revoked-ica")] } };
+    },
+    code: V.X509_V_ERR_CERT_REVOKED,
+    depth: 0,
+  },
+  {
+    title: "accepts a leaf that its issuer's CRL does not list",
+    make: async () => {
+      const { root, ica, leaf } = await chain("notrevoked");
+      await pki.cert("notrevoked-other", { subject: "/CN=other.example.com", issuer: "notrevoked-ica", ext: LEAF_EXT });
+      await pki.revoke("notrevoked-other", "notrevoked-ica");
+      return { leaf, intermediates: [ica], anchors: [root], options: { crls: [await pki.crl("notrevoked-ica")] } };
+    },
+    code: 0,
+  },
+  {
+    title: "reports 12 for a CRL past its nextUpdate",
+    make: async () => {
+      const { root, ica, leaf } = await chain("crlexp");
+      return { leaf, intermediates: [ica], anchors: [root], options: { crls: [await pki.crl("crlexp-ica", "20250101000000Z", "20260101000000Z")] } };
+    },
+    code: V.X509_V_ERR_CRL_HAS_EXPIRED,
+    depth: 0,
+  },
   { title: "rejects a Web PKI leaf with cA=TRUE (stricter than OpenSSL)", make: withLeafExt("caleaf", [...LEAF_EXT, "basicConstraints=critical,CA:TRUE"]), code: V.X509_V_ERR_INVALID_NON_CA, openssl: 0 },
   { title: "rejects nameConstraints in a leaf", make: withLeafExt("ncleaf", [...LEAF_EXT, "nameConstraints=critical,permitted;DNS:example.com"]), code: V.X509_V_ERR_INVALID_EXTENSION, openssl: 0 },
   { title: "rejects a critical subjectAltName next to a non-empty subject (stricter than OpenSSL)", make: withLeafExt("critsan", leafWithout("subjectAltName", ["subjectAltName=critical,DNS:example.com"])), code: V.X509_V_ERR_INVALID_EXTENSION, openssl: 0 },
@@ -307,7 +336,8 @@ describe("verifyChain", () => {
     expect(result.verifyMessage).toBe(verifyCodeMessage(row.code));
     if (row.depth !== undefined) expect(result.depth).toBe(row.depth);
     if (c.options?.profile !== undefined || c.options?.purpose === "clientAuth") return;
-    const openssl = await opensslVerify(pki, c.leaf, c.intermediates, c.anchors, { time: TIME, ...(c.options?.hostname === undefined ? {} : { hostname: c.options.hostname }) });
+    const crls = (c.options?.crls ?? []).filter((crl): crl is string => typeof crl === "string");
+    const openssl = await opensslVerify(pki, c.leaf, c.intermediates, c.anchors, { time: TIME, crls, ...(c.options?.hostname === undefined ? {} : { hostname: c.options.hostname }) });
     const expected = row.openssl ?? row.code;
     expect(openssl.code === 0, `openssl verify: ${openssl.code} at depth ${openssl.depth} (${openssl.message})`).toBe(expected === 0);
     if (openssl.code === row.code) {
@@ -375,6 +405,13 @@ describe("verifyChain", () => {
       expect(error).toMatchObject({ code: "ERR_SSLKIT_X509_VERIFY_BAD_CERTIFICATE", message: expect.stringMatching(/^leafAndIntermediates is not a DER X\.509 certificate/u) as string });
     });
 
+    it.each([
+      ["garbage bytes", new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01])],
+      ["PEM text without a CRL", "hello"],
+    ])("throws ERR_SSLKIT_X509_VERIFY_BAD_CRL for %s in crls", async (_label, crl) => {
+      await expect(verifyChain([base.leaf, base.ica], { ...options(), crls: [crl] })).rejects.toThrow(expect.objectContaining({ code: "ERR_SSLKIT_X509_VERIFY_BAD_CRL" }));
+    });
+
     it("names the bad trust anchor", async () => {
       await expect(verifyChain(base.leaf, { trustAnchors: [base.root, new Uint8Array([1, 2, 3])], time: TIME })).rejects.toThrow(/options\.trustAnchors\[1\] is not a DER X\.509 certificate/u);
     });
@@ -396,6 +433,7 @@ describe("verifyChain", () => {
       ["a non-string hostname", () => verifyChain(base.leaf, { ...options(), hostname: 5 as unknown as string }), "ERR_INVALID_ARG_TYPE"],
       ["an empty hostname", () => verifyChain(base.leaf, { ...options(), hostname: "" }), "ERR_INVALID_ARG_VALUE"],
       ["toDER() returning a string", () => verifyChain({ toDER: () => "x" as unknown as Uint8Array }, options()), "ERR_INVALID_ARG_TYPE"],
+      ["crls that is not an array", () => verifyChain(base.leaf, { ...options(), crls: "x" as unknown as string[] }), "ERR_INVALID_ARG_TYPE"],
     ])("rejects %s with %s", async (_label, call, code) => {
       await expect(call()).rejects.toThrow(expect.objectContaining({ code }));
     });

@@ -237,7 +237,7 @@ export function parseName(tlv: TLV): ParsedName {
   return { der: encoding(tlv), rdns, key: keys.join(",") };
 }
 
-function parseTime(tlv: TLV): number | undefined {
+export function parseTime(tlv: TLV): number | undefined {
   const text = String.fromCharCode(...contents(tlv));
   let match: RegExpExecArray | null;
   let year: number;
@@ -260,7 +260,7 @@ function parseTime(tlv: TLV): number | undefined {
   return ms;
 }
 
-function parseAlgorithm(tlv: TLV): AlgorithmIdentifier {
+export function parseAlgorithm(tlv: TLV): AlgorithmIdentifier {
   if (tlv.tag !== TAG.SEQUENCE) throw new DERSyntaxError("AlgorithmIdentifier: expected SEQUENCE", tlv.start);
   const [oidTLV, params, extra] = children(tlv);
   if (oidTLV?.tag !== TAG.OID || extra !== undefined) throw new DERSyntaxError("AlgorithmIdentifier: malformed", tlv.start);

@@ -8,6 +8,8 @@ import { KU, OID } from "./verify-parse.js";
 import type { Defect, GeneralName, ParsedCert } from "./verify-parse.js";
 import { checkNameConstraints, constrainedNames, formatIP, isValidDNSName, isValidMailbox, parseIPv6, validateConstraints } from "./verify-names.js";
 import { checkSignature, isWeakHash, signatureScheme } from "./verify-signature.js";
+import { checkRevocation } from "./verify-crl.js";
+import type { ParsedCRL } from "./verify-crl.js";
 
 export type Purpose = "serverAuth" | "clientAuth" | "any";
 export type Profile = "webpki" | "rfc5280";
@@ -21,6 +23,8 @@ export interface PathOptions {
   /** Checks the identity of the leaf; returns a failure or `undefined`. */
   readonly checkIdentity: ((leaf: ParsedCert) => Defect | undefined) | undefined;
   readonly signal: AbortSignal | undefined;
+  /** Revocation lists to check the path's certificates against (only those with a CRL). */
+  readonly crls: readonly ParsedCRL[];
 }
 
 /** A certificate known to the builder; `trusted` for trust anchors. */
@@ -246,8 +250,8 @@ function checkCA(cert: ParsedCert, role: "intermediate" | "anchor", options: Pat
 /**
  * Validates one complete candidate path, leaf first, trust anchor last, in OpenSSL's order so the
  * first error reported is the one `openssl verify` would report: extensions and CA/purpose rules
- * (leaf upwards), path length, key identifiers, key and digest strength, the peer identity, then
- * validity periods (anchor downwards) and name constraints. Signatures were checked while
+ * (leaf upwards), path length, key identifiers, key and digest strength, the peer identity,
+ * revocation, then validity periods (anchor downwards) and name constraints. Signatures were checked while
  * building the path.
  */
 async function validatePath(path: readonly PathNode[], options: PathOptions, selfSigned: (node: PathNode) => Promise<boolean>): Promise<Defect & { depth: number } | undefined> {
@@ -293,6 +297,10 @@ async function validatePath(path: readonly PathNode[], options: PathOptions, sel
   }
   const identity = options.checkIdentity?.(leaf.cert);
   if (identity !== undefined) return { ...identity, depth: 0 };
+  for (let i = 0; i < last && options.crls.length > 0; i++) {
+    const problem = await checkRevocation(certAt(i), certAt(i + 1), options.crls, options.timeMs);
+    if (problem !== undefined) return { ...problem, depth: i };
+  }
   for (let i = last; i >= 0; i--) {
     const problem = checkTime(certAt(i), options);
     if (problem !== undefined) return { ...problem, depth: i };

@@ -137,7 +137,7 @@ function ecdsaRawSignature(der: Uint8Array, size: number): Uint8Array {
 const CURVE_BYTES = { "P-256": 32, "P-384": 48, "P-521": 66 } as const;
 
 /** Returns `undefined` when `child` carries a valid signature by `issuerKey`, else the failure. */
-export async function checkSignature(child: ParsedCert, issuerKey: PublicKeyInfo): Promise<SchemeError | undefined> {
+export async function checkSignature(child: Pick<ParsedCert, "signatureAlgorithm" | "signature" | "tbs">, issuerKey: PublicKeyInfo): Promise<SchemeError | undefined> {
   const scheme = signatureScheme(child.signatureAlgorithm);
   if ("code" in scheme) return scheme;
   const subtle = globalThis.crypto.subtle;

@@ -55,6 +55,7 @@ export class OpenSSLPKI {
     this.dir = makeTempDir("sslkit-verify-");
     mkdirSync(this.dir.file("newcerts"));
     writeFileSync(this.dir.file("index.txt"), "");
+    writeFileSync(this.dir.file("crlnumber"), "1000\n");
     this.#config = this.dir.file("ca.cnf");
     writeFileSync(
       this.#config,
@@ -65,6 +66,7 @@ export class OpenSSLPKI {
         `database = ${this.dir.file("index.txt")}`,
         `new_certs_dir = ${this.dir.file("newcerts")}`,
         `serial = ${this.dir.file("serial")}`,
+        `crlnumber = ${this.dir.file("crlnumber")}`,
         "default_md = sha256",
         "policy = policy_any",
         "unique_subject = no",
@@ -117,6 +119,18 @@ export class OpenSSLPKI {
 
   #keys = new Map<string, string>();
 
+  /** Marks a certificate made earlier as revoked in the CA database. */
+  async revoke(name: string, issuer: string): Promise<void> {
+    await runOpenSSL(["ca", "-batch", "-config", this.#config, "-revoke", this.path(name), "-cert", this.path(issuer), "-keyfile", this.path(this.keyOf(issuer), "key")]);
+  }
+
+  /** Issues a CRL signed by `issuer` listing every certificate revoked so far; returns its PEM. */
+  async crl(issuer: string, lastUpdate = "20260101000000Z", nextUpdate = "20270101000000Z"): Promise<string> {
+    const out = this.path(`${issuer}-${lastUpdate}-${nextUpdate}`, "crl");
+    await runOpenSSL(["ca", "-batch", "-gencrl", "-config", this.#config, "-cert", this.path(issuer), "-keyfile", this.path(this.keyOf(issuer), "key"), "-crl_lastupdate", lastUpdate, "-crl_nextupdate", nextUpdate, "-md", "sha256", "-out", out]);
+    return readFileSync(out, "utf8");
+  }
+
   keyOf(name: string): string {
     return this.#keys.get(name) ?? name;
   }
@@ -155,8 +169,9 @@ export interface OpenSSLVerdict {
  * Runs `openssl verify -x509_strict -purpose sslserver -attime … -partial_chain` (a trust anchor
  * need not be self-signed, as in verifyChain) and returns the first error it reports.
  */
-export async function opensslVerify(pki: OpenSSLPKI, leafPem: string, intermediates: readonly string[], anchors: readonly string[], options: { time: Date; hostname?: string; purpose?: string }): Promise<OpenSSLVerdict> {
+export async function opensslVerify(pki: OpenSSLPKI, leafPem: string, intermediates: readonly string[], anchors: readonly string[], options: { time: Date; hostname?: string; purpose?: string; crls?: readonly string[] }): Promise<OpenSSLVerdict> {
   const args = ["verify", "-x509_strict", "-partial_chain", "-attime", String(Math.floor(options.time.getTime() / 1000))];
+  if (options.crls !== undefined && options.crls.length > 0) args.push("-crl_check", "-CRLfile", pki.write(`crls-${Math.random().toString(36).slice(2)}`, options.crls));
   if (options.purpose !== "any") args.push("-purpose", options.purpose ?? "sslserver");
   args.push("-CAfile", pki.write(`anchors-${Math.random().toString(36).slice(2)}`, anchors.length === 0 ? [] : anchors));
   if (intermediates.length > 0) args.push("-untrusted", pki.write(`untrusted-${Math.random().toString(36).slice(2)}`, intermediates));
