@@ -175,13 +175,13 @@ export class Certificate {
   /** Start of validity; an invalid `Date` when the time does not parse (CPython: "Bad time value"). */
   get notBefore(): Date {
     const p = this.#parsed;
-    return new Date(parseASN1Time(this.#der, p.notBeforeTag, p.notBeforeValueStart, p.notBeforeValueEnd)?.epochMs ?? Number.NaN);
+    return new Date(parseASN1Time(p.notBeforeBytes, p.notBeforeTag, p.notBeforeValueStart, p.notBeforeValueEnd)?.epochMs ?? Number.NaN);
   }
 
   /** End of validity; an invalid `Date` when the time does not parse. */
   get notAfter(): Date {
     const p = this.#parsed;
-    return new Date(parseASN1Time(this.#der, p.notAfterTag, p.notAfterValueStart, p.notAfterValueEnd)?.epochMs ?? Number.NaN);
+    return new Date(parseASN1Time(p.notAfterBytes, p.notAfterTag, p.notAfterValueStart, p.notAfterValueEnd)?.epochMs ?? Number.NaN);
   }
 
   /** Key algorithm, size and curve, plus the SubjectPublicKeyInfo DER. */
@@ -214,7 +214,7 @@ export class Certificate {
 
   /** The signature BIT STRING's bytes (after the unused-bits byte). */
   get signatureValue(): Uint8Array {
-    return this.#der.slice(this.#parsed.signatureValueStart, this.#parsed.signatureValueEnd);
+    return this.#parsed.signatureBytes.slice(this.#parsed.signatureValueStart, this.#parsed.signatureValueEnd);
   }
 
   /** Every extension in order with its OID, criticality and raw value. */

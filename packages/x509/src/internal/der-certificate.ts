@@ -1,5 +1,5 @@
 import { X509ErrorCode } from "../error-codes.js";
-import { collectConstructed, DerReader, fail, Tag } from "./der.js";
+import { collectConstructed, DerReader, fail, stringContent, Tag } from "./der.js";
 import { integerPadding } from "./der-integer.js";
 import { checkName } from "./der-name.js";
 import { checkOID } from "./oids.js";
@@ -34,6 +34,10 @@ export class ParsedCertificate {
   innerAlgorithmEnd = 0;
   issuerStart = 0;
   issuerEnd = 0;
+  /** The bytes the notBefore/notAfter ranges and the signature range index into (the input, or collected BER chunks). */
+  notBeforeBytes: Uint8Array;
+  notAfterBytes: Uint8Array;
+  signatureBytes: Uint8Array;
   notBeforeTag = 0;
   notBeforeValueStart = 0;
   notBeforeValueEnd = 0;
@@ -58,6 +62,9 @@ export class ParsedCertificate {
 
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
+    this.notBeforeBytes = bytes;
+    this.notAfterBytes = bytes;
+    this.signatureBytes = bytes;
   }
 
   /** The extnValue content of the extension at `index` (in units of five): `[bytes, start, end]`. */
@@ -79,6 +86,16 @@ export function checkAny(reader: DerReader): void {
       fail(X509ErrorCode.UNEXPECTED_TAG, `constructed encoding of a primitive type (tag 0x${tag.toString(16)})`, start);
     }
     if (!constructed && (number === 0x10 || number === 0x11)) fail(X509ErrorCode.UNEXPECTED_TAG, `primitive encoding of a SEQUENCE or SET (tag 0x${tag.toString(16)})`, start);
+    if (constructed && number !== 0x10 && number !== 0x11) {
+      // A constructed (BER) string: its chunks must parse, and the result is checked as its type.
+      const chunks: number[] = [];
+      collectConstructed(reader, valueStart, end, chunks);
+      if (number === Tag.BIT_STRING && (chunks.length === 0 || (chunks[0] ?? 0) > 7)) fail(X509ErrorCode.BAD_VALUE, "invalid BIT STRING", start);
+      checkStringLength(number, chunks.length, start);
+      reader.read(start, end);
+      return;
+    }
+    checkStringLength(number, end - valueStart, start);
   }
   switch (tag) {
     case 0x00:
@@ -106,11 +123,37 @@ export function checkAny(reader: DerReader): void {
   }
 }
 
+/** OpenSSL's `asn1_ex_c2i` length rules: a BMPString has an even length, a UniversalString a multiple of four. */
+function checkStringLength(number: number, length: number, at: number): void {
+  if (number === 0x1e && (length & 1) !== 0) fail(X509ErrorCode.BAD_VALUE, "BMPString of odd length", at);
+  if (number === 0x1c && (length & 3) !== 0) fail(X509ErrorCode.BAD_VALUE, "UniversalString whose length is not a multiple of 4", at);
+}
+
 /** Checks a BIT STRING's content as OpenSSL's `c2i_ASN1_BIT_STRING`: an unused-bits byte of 0..7. */
 export function checkBitString(reader: DerReader): void {
   const { bytes, valueStart, end, start } = reader;
   if (end === valueStart) fail(X509ErrorCode.BAD_VALUE, "BIT STRING without its unused-bits byte", start);
   if ((bytes[valueStart] ?? 0) > 7) fail(X509ErrorCode.BAD_VALUE, "BIT STRING with more than 7 unused bits", start);
+}
+
+/**
+ * Checks the BIT STRING the reader stands on, primitive or constructed (BER chunks, which
+ * OpenSSL concatenates before `c2i_ASN1_BIT_STRING`). Returns its content (unused-bits byte
+ * first) as `[bytes, start, end]`; the reader is left on the element.
+ */
+export function readBitString(reader: DerReader): [Uint8Array, number, number] {
+  const elementStart = reader.start;
+  const elementEnd = reader.end;
+  if ((reader.tag & 0x20) === 0) {
+    checkBitString(reader);
+    return [reader.bytes, reader.valueStart, elementEnd];
+  }
+  const chunks: number[] = [];
+  collectConstructed(reader, reader.valueStart, elementEnd, chunks);
+  if (chunks.length === 0) fail(X509ErrorCode.BAD_VALUE, "BIT STRING without its unused-bits byte", elementStart);
+  if ((chunks[0] ?? 0) > 7) fail(X509ErrorCode.BAD_VALUE, "BIT STRING with more than 7 unused bits", elementStart);
+  reader.read(elementStart, elementEnd);
+  return [Uint8Array.from(chunks), 0, chunks.length];
 }
 
 /** Reads `AlgorithmIdentifier ::= SEQUENCE { algorithm OBJECT IDENTIFIER, parameters ANY OPTIONAL }`. */
@@ -126,12 +169,15 @@ export function checkAlgorithmIdentifier(reader: DerReader, offset: number, limi
   return end;
 }
 
-function readTime(reader: DerReader, offset: number, limit: number): number {
-  const end = reader.read(offset, limit);
-  if (!reader.is(Tag.UTC_TIME) && !reader.is(Tag.GENERALIZED_TIME)) {
+/** Reads a Time (UTCTime or GeneralizedTime, constructed BER chunks allowed as by OpenSSL): `[tag, bytes, start, end]` and the element end. */
+function readTime(reader: DerReader, offset: number, limit: number): { tag: number; bytes: Uint8Array; start: number; end: number; next: number } {
+  const next = reader.read(offset, limit);
+  const tag = reader.tag & ~0x20;
+  if (tag !== Tag.UTC_TIME && tag !== Tag.GENERALIZED_TIME) {
     fail(X509ErrorCode.UNEXPECTED_TAG, `expected UTCTime or GeneralizedTime, found tag 0x${reader.tag.toString(16)}`, offset);
   }
-  return end;
+  const [bytes, start, end] = stringContent(reader, offset, limit);
+  return { tag, bytes, start, end, next };
 }
 
 /**
@@ -175,14 +221,17 @@ export function parseCertificate(bytes: Uint8Array, offset = 0): ParsedCertifica
   cert.issuerEnd = p;
 
   const validityEnd = reader.expect(p, tbsEnd, Tag.SEQUENCE, "Validity SEQUENCE");
-  p = readTime(reader, reader.valueStart, validityEnd);
-  cert.notBeforeTag = reader.tag;
-  cert.notBeforeValueStart = reader.valueStart;
-  cert.notBeforeValueEnd = p;
-  p = readTime(reader, p, validityEnd);
-  cert.notAfterTag = reader.tag;
-  cert.notAfterValueStart = reader.valueStart;
-  cert.notAfterValueEnd = p;
+  const notBefore = readTime(reader, reader.valueStart, validityEnd);
+  cert.notBeforeTag = notBefore.tag;
+  cert.notBeforeBytes = notBefore.bytes;
+  cert.notBeforeValueStart = notBefore.start;
+  cert.notBeforeValueEnd = notBefore.end;
+  const notAfter = readTime(reader, notBefore.next, validityEnd);
+  cert.notAfterTag = notAfter.tag;
+  cert.notAfterBytes = notAfter.bytes;
+  cert.notAfterValueStart = notAfter.start;
+  cert.notAfterValueEnd = notAfter.end;
+  p = notAfter.next;
   if (p !== validityEnd) fail(X509ErrorCode.TRAILING_DATA, "Validity has more than two times", p);
 
   cert.subjectStart = p;
@@ -192,22 +241,24 @@ export function parseCertificate(bytes: Uint8Array, offset = 0): ParsedCertifica
   cert.spkiStart = p;
   const spkiEnd = reader.expect(p, tbsEnd, Tag.SEQUENCE, "SubjectPublicKeyInfo SEQUENCE");
   p = checkAlgorithmIdentifier(reader, reader.valueStart, spkiEnd);
-  p = reader.expect(p, spkiEnd, Tag.BIT_STRING, "subjectPublicKey BIT STRING");
-  checkBitString(reader);
+  p = reader.read(p, spkiEnd);
+  if (!reader.is(Tag.BIT_STRING) && !reader.is(Tag.BIT_STRING | 0x20)) fail(X509ErrorCode.UNEXPECTED_TAG, `expected subjectPublicKey BIT STRING, found tag 0x${reader.tag.toString(16)}`, reader.start);
+  readBitString(reader);
   if (p !== spkiEnd) fail(X509ErrorCode.TRAILING_DATA, "SubjectPublicKeyInfo has more than two fields", p);
   cert.spkiEnd = spkiEnd;
   p = spkiEnd;
 
+  // issuerUniqueID [1] and subjectUniqueID [2]: IMPLICIT BIT STRINGs, constructed ones allowed as by OpenSSL.
   if (p < tbsEnd) {
     reader.read(p, tbsEnd);
-    if (reader.is(0x81)) {
-      checkBitString(reader);
+    if (reader.is(0x81) || reader.is(0xa1)) {
+      readBitString(reader);
       p = reader.end;
       if (p < tbsEnd) reader.read(p, tbsEnd);
     }
   }
-  if (p < tbsEnd && reader.is(0x82)) {
-    checkBitString(reader);
+  if (p < tbsEnd && (reader.is(0x82) || reader.is(0xa2))) {
+    readBitString(reader);
     p = reader.end;
     if (p < tbsEnd) reader.read(p, tbsEnd);
   }
@@ -253,10 +304,12 @@ export function parseCertificate(bytes: Uint8Array, offset = 0): ParsedCertifica
   cert.signatureAlgorithmStart = tbsEnd;
   p = checkAlgorithmIdentifier(reader, tbsEnd, certEnd);
   cert.signatureAlgorithmEnd = p;
-  p = reader.expect(p, certEnd, Tag.BIT_STRING, "signatureValue BIT STRING");
-  checkBitString(reader);
-  cert.signatureValueStart = reader.valueStart + 1;
-  cert.signatureValueEnd = p;
+  p = reader.read(p, certEnd);
+  if (!reader.is(Tag.BIT_STRING) && !reader.is(Tag.BIT_STRING | 0x20)) fail(X509ErrorCode.UNEXPECTED_TAG, `expected signatureValue BIT STRING, found tag 0x${reader.tag.toString(16)}`, reader.start);
+  const [signatureBytes, signatureStart, signatureEnd] = readBitString(reader);
+  cert.signatureBytes = signatureBytes;
+  cert.signatureValueStart = signatureStart + 1;
+  cert.signatureValueEnd = signatureEnd;
   if (p !== certEnd) fail(X509ErrorCode.TRAILING_DATA, "Certificate has more than three fields", p);
   return cert;
 }

@@ -199,8 +199,8 @@ export function buildPeerCertDict(cert: ParsedCertificate): PeerCertDict {
     issuer,
     version: versionNumber(cert),
     serialNumber: serialText(bytes, cert.serialValueStart, cert.serialValueEnd),
-    notBefore: printASN1Time(bytes, cert.notBeforeTag, cert.notBeforeValueStart, cert.notBeforeValueEnd),
-    notAfter: printASN1Time(bytes, cert.notAfterTag, cert.notAfterValueStart, cert.notAfterValueEnd),
+    notBefore: printASN1Time(cert.notBeforeBytes, cert.notBeforeTag, cert.notBeforeValueStart, cert.notBeforeValueEnd),
+    notAfter: printASN1Time(cert.notAfterBytes, cert.notAfterTag, cert.notAfterValueStart, cert.notAfterValueEnd),
   };
   if (cert.extensions.length === 0) return base;
   const dict: {

@@ -104,5 +104,7 @@ export const CRAFTED_CERTIFICATES: readonly (readonly [string, Uint8Array])[] = 
   ["primitive SEQUENCE OF and SET OF tags in names", buildCertificate({ subject: tlv(0x10, tlv(0x11, seq(oid(CN), tlv(0x0c, utf8("primitive"))))) })],
   ["primitive SEQUENCE tag for a name attribute", buildCertificate({ subject: seq(set(tlv(0x10, oid(CN), tlv(0x0c, utf8("primitive"))))) })],
   ["primitive SEQUENCE OF tags in SAN and extensions", buildCertificate({ extensionsElement: tlv(0xa3, tlv(0x10, extension(SAN, tlv(0x10, tlv(0x82, utf8("p.example")))))) })],
+  ["constructed times and unique IDs", buildCertificate({ validity: seq(tlv(0x37, tlv(0x04, latin1("2501")), tlv(0x04, latin1("01000000Z"))), tlv(0x38, tlv(0x24, tlv(0x04, latin1("2035")), tlv(0x04, latin1("0101120000.5Z"))))), uniqueIds: [...tlv(0xa1, tlv(0x03, [0x00, 0x01]), tlv(0x03, [0x02]))] })],
+  ["constructed unique ID with a bad unused-bits count", buildCertificate({ uniqueIds: [...tlv(0xa2, tlv(0x03, [0x09, 0x01]))] })],
   ["non-minimal length encoding", buildCertificate({ subject: [0x30, 0x81, 0x0d, ...set(seq(oid(CN), tlv(0x0c, utf8("long"))))] })],
 ];
