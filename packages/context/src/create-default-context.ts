@@ -1,6 +1,6 @@
 import { invalidArgValueError } from "@sslkit/errors";
 import { CERT_NONE, PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, Purpose } from "./constants.js";
-import type { PurposeObject } from "./constants.js";
+import type { Protocol, PurposeObject } from "./constants.js";
 import { SSLContext } from "./ssl-context.js";
 
 /** Options accepted by {@link createDefaultContext}. */
@@ -22,6 +22,8 @@ export interface DefaultContextOptions {
  * `PROTOCOL_TLS_SERVER` context. `SSLKEYLOGFILE` in the environment sets `keylogFilename`.
  *
  * @param options - {@link DefaultContextOptions}.
+ * @param contextClass - The class to instantiate: `@sslkit/socket` passes its `SSLContext`
+ *   subclass (the one with `wrapSocket`). @defaultValue {@link SSLContext}
  * @throws `ERR_INVALID_ARG_VALUE` for an unknown purpose.
  * @throws Whatever {@link SSLContext.loadVerifyLocations} throws for the CA options.
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.create_default_context | ssl.create_default_context}
@@ -31,11 +33,16 @@ export interface DefaultContextOptions {
  * const socket = tls.connect({ host: "example.org", port: 443, ...context.toTLSOptions({ serverHostname: "example.org" }) });
  * ```
  */
-export function createDefaultContext(options: DefaultContextOptions = {}): SSLContext {
+export function createDefaultContext(options?: DefaultContextOptions): SSLContext;
+export function createDefaultContext<T extends SSLContext>(options: DefaultContextOptions, contextClass: new (protocol: Protocol) => T): T;
+export function createDefaultContext(
+  options: DefaultContextOptions = {},
+  contextClass: new (protocol: Protocol) => SSLContext = SSLContext,
+): SSLContext {
   const { purpose = Purpose.SERVER_AUTH, caFile, caPath, caData } = options;
   let context: SSLContext;
-  if (purpose.oid === Purpose.SERVER_AUTH.oid) context = new SSLContext(PROTOCOL_TLS_CLIENT);
-  else if (purpose.oid === Purpose.CLIENT_AUTH.oid) context = new SSLContext(PROTOCOL_TLS_SERVER);
+  if (purpose.oid === Purpose.SERVER_AUTH.oid) context = new contextClass(PROTOCOL_TLS_CLIENT);
+  else if (purpose.oid === Purpose.CLIENT_AUTH.oid) context = new contextClass(PROTOCOL_TLS_SERVER);
   else throw invalidArgValueError("options.purpose", purpose, "must be Purpose.SERVER_AUTH or Purpose.CLIENT_AUTH");
   if (caFile !== undefined || caPath !== undefined || caData !== undefined) {
     context.loadVerifyLocations({

@@ -107,6 +107,18 @@ describe("createDefaultContext", () => {
     expect(readFileSync(path, "utf8")).toMatch(/\nCLIENT_HANDSHAKE_TRAFFIC_SECRET [0-9a-f]{64} /);
   });
 
+  it("instantiates a given SSLContext subclass (how @sslkit/socket adds wrapSocket)", () => {
+    class WrappingContext extends SSLContext {
+      wrapSocket(): string {
+        return `wrapped with ${this.verifyMode}`;
+      }
+    }
+    const context = createDefaultContext({ caFile: pki.ca.certPath }, WrappingContext);
+    expect(context).toBeInstanceOf(WrappingContext);
+    expect(context.wrapSocket()).toBe("wrapped with 2");
+    expect(context.certStoreStats()).toEqual({ x509: 1, crl: 0, x509_ca: 1 });
+  });
+
   it("rejects an unknown purpose", () => {
     const purpose: PurposeObject = { nid: 1, shortname: "x", longname: "x", oid: "1.2.3" };
     expect(() => createDefaultContext({ purpose })).toThrow(expect.objectContaining({ code: "ERR_INVALID_ARG_VALUE" }));
