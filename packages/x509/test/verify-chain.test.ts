@@ -22,6 +22,15 @@ async function chain(prefix: string, overrides: { root?: Partial<CertSpec>; ica?
   return { root, ica, leaf };
 }
 
+/** Rewrites the outer signatureAlgorithm of an ECDSA certificate from SHA-256 to SHA-384 (tbs unchanged). */
+function swapOuterDigest(pem: string): string {
+  const der = Buffer.from(pem.replace(/-----[^-]+-----/gu, "").replace(/\s+/gu, ""), "base64");
+  const oid = Buffer.from([0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02]);
+  const at = der.lastIndexOf(oid);
+  der[at + oid.length - 1] = 0x03;
+  return `-----BEGIN CERTIFICATE-----\n${der.toString("base64").replace(/(.{64})/gu, "$1\n").trimEnd()}\n-----END CERTIFICATE-----\n`;
+}
+
 /** Flips one bit in the last byte of the signature (the last byte of the DER) and returns PEM. */
 function flipSignature(pem: string): string {
   const body = pem.replace(/-----[^-]+-----/gu, "").replace(/\s+/gu, "");
@@ -224,12 +233,22 @@ const ROWS: readonly Row[] = [
     code: V.X509_V_ERR_CERT_SIGNATURE_FAILURE,
     depth: 1,
   },
+  {
+    title: "reports 78 when signatureAlgorithm differs from tbsCertificate.signature",
+    make: async () => {
+      const { root, ica, leaf } = await chain("algmismatch");
+      return { leaf: swapOuterDigest(leaf), intermediates: [ica], anchors: [root] };
+    },
+    code: V.X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY,
+    depth: 0,
+  },
   { title: "refuses a SHA-1 signature below the trust anchor (68, stricter than the openssl CLI)", make: simple("sha1", { root: { keyType: "rsa2048" }, ica: { keyType: "rsa2048" }, leaf: { md: "sha1" } }), code: V.X509_V_ERR_CA_MD_TOO_WEAK, depth: 0, openssl: 0 },
   { title: "refuses a 1024-bit RSA leaf key (66, stricter than the openssl CLI)", make: simple("rsa1024", { leaf: { keyType: "rsa1024" } }), code: V.X509_V_ERR_EE_KEY_TOO_SMALL, depth: 0, openssl: 0 },
   { title: "verifies RSA PKCS#1 v1.5 SHA-384 and SHA-512 signatures", make: simple("rsa", { root: { keyType: "rsa2048", md: "sha512" }, ica: { keyType: "rsa2048", md: "sha384" }, leaf: { md: "sha512" } }), code: 0 },
   { title: "verifies RSA-PSS signatures", make: simple("pss", { root: { keyType: "rsa2048" }, ica: { keyType: "rsa2048", sigopts: ["rsa_padding_mode:pss", "rsa_pss_saltlen:32"] }, leaf: { sigopts: ["rsa_padding_mode:pss", "rsa_pss_saltlen:32"] } }), code: 0 },
   { title: "verifies ECDSA P-384 and P-521 signatures", make: simple("ecbig", { root: { keyType: "ec521", md: "sha512" }, ica: { keyType: "ec384", md: "sha512" }, leaf: { md: "sha384" } }), code: 0 },
   { title: "verifies Ed25519 signatures", make: simple("ed", { root: { keyType: "ed25519", md: "null" }, ica: { keyType: "ed25519", md: "null" }, leaf: { keyType: "ed25519", md: "null" } }), code: 0 },
+  { title: "verifies Ed448 signatures", make: simple("ed448", { root: { keyType: "ed448", md: "null" }, ica: { keyType: "ed448", md: "null" }, leaf: { keyType: "ed448", md: "null" } }), code: 0 },
   {
     title: "accepts a path that ends at a trusted intermediate (not self-signed)",
     make: async () => {

@@ -403,7 +403,9 @@ export async function buildAndValidate(leaf: PathNode, pool: readonly PathNode[]
       found = true;
       const signature = await signedBy(current, candidate);
       if (signature !== undefined) {
-        record({ ...signature, depth: path.length - 1, chain: [...path, candidate] }, 2);
+        // Two different signature algorithms in one certificate explain the failure better (78).
+        const inconsistent = current.cert.defects.find((d) => d.code === V.X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY);
+        record({ ...(inconsistent ?? signature), depth: path.length - 1, chain: [...path, candidate] }, 2);
         continue;
       }
       path.push(candidate);

@@ -3,7 +3,7 @@ import { makeTempDir, runOpenSSL, runProcess } from "@sslkit/test-utils";
 import type { TempDir } from "@sslkit/test-utils";
 
 /** Key algorithms the PKI helper can generate with `openssl genpkey`. */
-export type KeyType = "ec256" | "ec384" | "ec521" | "rsa2048" | "rsa1024" | "ed25519" | "ec192";
+export type KeyType = "ec256" | "ec384" | "ec521" | "rsa2048" | "rsa1024" | "ed25519" | "ed448" | "ec192";
 
 /** What to put in one certificate; every field has a Web PKI-conformant default. */
 export interface CertSpec {
@@ -43,6 +43,7 @@ const GENPKEY: Record<KeyType, string[]> = {
   rsa2048: ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"],
   rsa1024: ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024"],
   ed25519: ["-algorithm", "ED25519"],
+  ed448: ["-algorithm", "ED448"],
 };
 
 /** A throw-away certificate authority driven by the `openssl` CLI (`openssl ca`, any dates). */
