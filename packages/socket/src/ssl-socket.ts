@@ -20,6 +20,7 @@ import type { Socket } from "./socket.js";
 import { cipherBits, sharedCipherList } from "./internal/cipher-info.js";
 import { withTimeout } from "./internal/deadline.js";
 import { Engine } from "./internal/engine.js";
+import { firstChunkLength } from "./internal/first-chunk.js";
 import { closedError, notConnectedError } from "./internal/errors.js";
 import type { Transport } from "./internal/transport.js";
 
@@ -309,10 +310,11 @@ export class SSLSocket {
     }
   }
 
-  async #ready(): Promise<Engine> {
+  /** The engine after the handshake; synchronous (no extra turn) once it is done. */
+  #ready(): Engine | Promise<Engine> {
     const engine = this.#ensureEngine();
-    if (!engine.secure) await this.doHandshake();
-    return engine;
+    if (engine.secure) return engine;
+    return this.doHandshake().then(() => engine);
   }
 
   /**
@@ -332,13 +334,14 @@ export class SSLSocket {
   async recv(bufsize = 1024): Promise<Buffer> {
     if (typeof bufsize !== "number" || !Number.isInteger(bufsize)) throw invalidArgTypeError("bufsize", "an integer", bufsize);
     if (bufsize < 0) throw outOfRangeError("bufsize", ">= 0", bufsize);
-    const engine = await this.#ready();
+    const ready = this.#ready();
+    const engine = ready instanceof Engine ? ready : await ready;
     const stream = engine.tls;
     for (;;) {
       const available = stream.readableLength;
       if (available > 0) {
         if (bufsize === 0) return Buffer.alloc(0);
-        return stream.read(Math.min(bufsize, available)) as Buffer;
+        return stream.read(Math.min(bufsize, firstChunkLength(stream))) as Buffer;
       }
       throwIfFailed(engine);
       if (engine.ended) {
@@ -409,7 +412,8 @@ export class SSLSocket {
    */
   async send(data: Uint8Array): Promise<number> {
     if (!(data instanceof Uint8Array)) throw invalidArgTypeError("data", "an instance of Uint8Array", data);
-    const engine = await this.#ready();
+    const ready = this.#ready();
+    const engine = ready instanceof Engine ? ready : await ready;
     const stream = engine.tls;
     throwIfFailed(engine);
     if (stream.writableEnded || stream.destroyed) throw new SSLZeroReturnError("TLS/SSL connection has been closed (EOF)");

@@ -1,0 +1,65 @@
+// The far end of the socket benchmarks, in its own process so it does not share the
+// measuring process's event loop: a node:tls server that streams N bytes to each client
+// ("source"), one that swallows everything and reports the count ("sink"), and handshake
+// servers for ECDSA and RSA. Prints {"source":port,"sink":port,"ecdsa":port,"rsa":port}.
+import { readFileSync } from "node:fs";
+import * as tls from "node:tls";
+
+const [dir] = process.argv.slice(2);
+const read = (name) => readFileSync(`${dir}/${name}`);
+const ciphers = "TLS_AES_256_GCM_SHA384";
+// (A secureContext passed to tls.createServer loses its certificate for the handshake in
+// Node 20 — "handshake failure" — so the options go to createServer itself.)
+const ecdsa = { cert: read("ec.pem"), key: read("ec.key"), ciphers };
+const rsa = { cert: read("rsa.pem"), key: read("rsa.key"), ciphers };
+const chunk = Buffer.alloc(64 * 1024, 0x5a);
+
+function listen(server) {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server.address().port)));
+}
+
+const source = tls.createServer({ ...ecdsa, minVersion: "TLSv1.3" }, (socket) => {
+  socket.on("error", () => {});
+  socket.once("data", (request) => {
+    let left = Number(request.toString());
+    const pump = () => {
+      while (left > 0) {
+        const n = Math.min(left, chunk.length);
+        left -= n;
+        if (!socket.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return void socket.once("drain", pump);
+      }
+      socket.end();
+    };
+    pump();
+  });
+});
+// The client sends "<N>\n" and N bytes; the sink answers with the count it received.
+const sink = tls.createServer({ ...ecdsa, minVersion: "TLSv1.3" }, (socket) => {
+  socket.on("error", () => {});
+  let expected = -1;
+  let total = 0;
+  let header = "";
+  socket.on("data", (data) => {
+    if (expected < 0) {
+      header += data.toString("latin1");
+      const newline = header.indexOf("\n");
+      if (newline === -1) return;
+      expected = Number(header.slice(0, newline));
+      total = header.length - newline - 1;
+    } else {
+      total += data.length;
+    }
+    if (total >= expected) socket.end(String(total));
+  });
+});
+const handshakes = (options) => tls.createServer(options, (socket) => { socket.on("error", () => {}); socket.end(); });
+
+const ports = {
+  source: await listen(source),
+  sink: await listen(sink),
+  ecdsa: await listen(handshakes(ecdsa)),
+  rsa: await listen(handshakes(rsa)),
+};
+console.log(JSON.stringify(ports));
+process.stdin.resume();
+process.stdin.on("end", () => process.exit(0));
