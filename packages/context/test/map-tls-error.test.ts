@@ -110,6 +110,35 @@ describe("mapTLSError", () => {
     await expect(connectWith(ourClient(), port, "localhost")).rejects.toBeInstanceOf(SSLEOFError);
   });
 
+  it("maps the alert a server receives from a client that rejects its certificate as a Python server sees it", async () => {
+    const pythonServer = `
+import json, re, socket, ssl, sys, threading
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[1], sys.argv[2])
+ls = socket.socket(); ls.bind(("127.0.0.1", 0)); ls.listen()
+def client():
+    try: ssl.create_default_context().wrap_socket(socket.create_connection(ls.getsockname()), server_hostname="localhost")
+    except ssl.SSLError: pass
+threading.Thread(target=client).start()
+conn, _ = ls.accept()
+try:
+    ctx.wrap_socket(conn, server_side=True)
+    print("null")
+except ssl.SSLError as e:
+    print(json.dumps(dict(type=type(e).__name__, library=e.library, reason=e.reason, message=re.sub(r" \\(_ssl\\.c:\\d+\\)$", "", str(e.args[1])))))
+`;
+    const expected = await python<Record<string, string> | null>(pythonServer, [pki.server.certPath, pki.server.keyPath]);
+    expect(expected).toMatchObject({ type: "SSLError", reason: "TLSV1_ALERT_UNKNOWN_CA" });
+    const server = await serve("server");
+    await python<null>(
+      "import socket, ssl, sys\ntry: ssl.create_default_context().wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[1]))), server_hostname='localhost')\nexcept ssl.SSLError: pass\nprint('null')",
+      [server.port],
+    );
+    await expect.poll(() => server.events.length).toBe(1);
+    const error = server.events[0]?.error as SSLError;
+    expect({ type: error.constructor.name, library: error.library, reason: error.reason, message: error.message }).toEqual(expected);
+  });
+
   it("maps OpenSSL errors from tls.createSecureContext with library and reason", () => {
     let thrown: unknown;
     try {
