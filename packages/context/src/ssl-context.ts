@@ -98,8 +98,8 @@ export interface TLSOptionsRequest {
 }
 
 /**
- * Options for `tls.connect`, `new tls.TLSSocket` or `tls.createServer`, made by
- * {@link SSLContext.toTLSOptions}: spread them into the call.
+ * Options for `tls.connect` or `new tls.TLSSocket`, made by {@link SSLContext.toTLSOptions}:
+ * spread them into the call (not into `tls.createServer`, which ignores `secureContext`).
  */
 export interface SSLContextTLSOptions {
   /** The context's cached `tls.SecureContext` (shared by every socket until a setting changes). */
@@ -112,7 +112,7 @@ export interface SSLContextTLSOptions {
   readonly requestCert: boolean;
   /** Client: the SNI name (omitted for IP addresses and when there is no host name). */
   readonly servername?: string;
-  /** Client: Python's host name check (subjectAltName only) when `checkHostname`, else none. */
+  /** Client: Python's host name check when `checkHostname` (an `SSLCertVerificationError` on mismatch), else a no-op. */
   readonly checkServerIdentity?: (hostname: string, cert: tls.PeerCertificate) => Error | undefined;
   /** ALPN protocols from {@link SSLContext.setALPNProtocols}. */
   readonly ALPNProtocols?: string[];
@@ -778,8 +778,8 @@ export class SSLContext {
 
   /**
    * Returns the `node:tls` options that make a socket behave as this context says — the
-   * contract `@sslkit/socket`'s `wrapSocket` uses. Spread them into `tls.connect`,
-   * `new tls.TLSSocket(socket, …)` or `tls.createServer`.
+   * contract `@sslkit/socket`'s `wrapSocket` uses. Spread them into `tls.connect` or
+   * `new tls.TLSSocket(socket, …)`, then await {@link SSLContext.verifyPeer} after the handshake.
    *
    * @param request - {@link TLSOptionsRequest}: `serverSide`, `serverHostname`, `socket`.
    * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_WRONG_SIDE` for a client socket from a `PROTOCOL_TLS_SERVER` context or the reverse.
