@@ -3,6 +3,7 @@ import { invalidArgTypeError } from "@sslkit/errors";
 import { Certificate } from "./certificate.js";
 import { X509ErrorCode } from "./error-codes.js";
 import { fail } from "./internal/der.js";
+import { looksLikePEM } from "./internal/certificate-input.js";
 import { parseCertificate } from "./internal/der-certificate.js";
 
 const CERTIFICATE_LABELS = new Set(["CERTIFICATE", "X509 CERTIFICATE"]);
@@ -28,8 +29,8 @@ export function loadCertificates(input: string | Uint8Array): Certificate[] {
     throw invalidArgTypeError("input", "of type string or an instance of Uint8Array", input);
   }
   if (input.length === 0) return [];
-  // DER bundles start with a SEQUENCE; anything else is read as PEM text.
-  if (typeof input === "string" || input[0] !== 0x30) {
+  // PEM text (a BEGIN line, and not a run of complete DER elements), or else DER.
+  if (typeof input === "string" || looksLikePEM(input)) {
     return decodePEM(input)
       .filter((block) => CERTIFICATE_LABELS.has(block.label))
       .map((block) => new Certificate(block.der));

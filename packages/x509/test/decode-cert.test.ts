@@ -129,6 +129,11 @@ describe("decodeCert", () => {
     expect(value).toEqual(Uint8Array.of(0x41));
   });
 
+  it("reads PEM bytes that start with \"0\" as PEM", () => {
+    const der = CRAFTED_CERTIFICATES[0]![1];
+    expect(decodeCert(new TextEncoder().encode(`0\n${toPEM(der)}`))).toEqual(decodeCert(der));
+  });
+
   it("rejects arguments that are neither strings nor bytes", () => {
     expect(() => decodeCert(42 as unknown as string)).toThrow(expect.objectContaining({ code: "ERR_INVALID_ARG_TYPE" }));
   });

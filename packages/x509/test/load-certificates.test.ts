@@ -20,6 +20,11 @@ describe("loadCertificates", () => {
     expect(loadCertificates(new TextEncoder().encode(text))).toHaveLength(2);
   });
 
+  it("reads PEM bytes whose text starts with the SEQUENCE tag byte (\"0\")", () => {
+    const text = `0 certificates follow\n${toPEM(first)}${toPEM(second)}`;
+    expect(loadCertificates(new TextEncoder().encode(text)).map((c) => c.subjectString)).toEqual(["CN=first", "CN=second"]);
+  });
+
   it("reads concatenated DER", () => {
     const der = new Uint8Array([...first, ...second, ...first]);
     expect(loadCertificates(der).map((c) => c.subjectString)).toEqual(["CN=first", "CN=second", "CN=first"]);

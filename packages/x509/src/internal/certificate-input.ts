@@ -1,16 +1,15 @@
-import { decodePEM } from "@sslkit/pem";
+import { decodePEM, detectFormat } from "@sslkit/pem";
 import { X509ErrorCode } from "../error-codes.js";
 import { fail } from "./der.js";
 
 const CERTIFICATE_LABELS = new Set(["CERTIFICATE", "X509 CERTIFICATE"]);
 
-/** Whether bytes look like PEM text rather than DER (DER certificates start with a SEQUENCE tag). */
-function looksLikePEM(bytes: Uint8Array): boolean {
-  if (bytes[0] === 0x30) return false;
-  for (let i = 0; i + 11 <= bytes.length; i++) {
-    if (bytes[i] === 0x2d && bytes[i + 5] === 0x42 && bytes[i + 1] === 0x2d && bytes[i + 4] === 0x2d) return true;
-  }
-  return false;
+/**
+ * Whether bytes are PEM text rather than DER: they hold a `-----BEGIN ` line and are not a
+ * sequence of complete DER elements (text may start with "0", the SEQUENCE tag byte).
+ */
+export function looksLikePEM(bytes: Uint8Array): boolean {
+  return detectFormat(bytes) === "pem";
 }
 
 /** The DER of the first certificate in PEM text, or `ERR_SSLKIT_X509_NO_CERTIFICATE`. */
