@@ -15,6 +15,15 @@ interface DemoJSON {
     verifyChain: { ok: boolean; verifyCode: number };
     matchHostname: Record<string, string>;
   };
+  tls: {
+    version: string;
+    cipher: [string, string, number];
+    peerSubject: unknown;
+    echo: string;
+    throughput: { sha256Match: boolean };
+    unwrap: { cleartextReply: string };
+    wrongHostname: { refused: boolean; verifyCode: number };
+  };
 }
 
 describe("sslkit demo", () => {
@@ -43,6 +52,19 @@ describe("sslkit demo", () => {
     expect(x509.verifyChain).toMatchObject({ ok: true, verifyCode: 0 });
     expect(x509.matchHostname.localhost).toBe("ok");
     expect(x509.matchHostname["example.com"]).toMatch(/doesn't match/);
+  });
+
+  it("serves TLS on 127.0.0.1 and connects with full verification, bulk data and a STARTTLS unwrap", async () => {
+    const { stdout, exitCode } = await runDemo(["--json", "--bundle", "/nonexistent/bundle.pem"]);
+    const { tls } = JSON.parse(stdout) as DemoJSON;
+    expect(tls.version).toBe("TLSv1.3");
+    expect(tls.cipher[2]).toBeGreaterThanOrEqual(128);
+    expect(tls.peerSubject).toEqual([[["commonName", "localhost"]]]);
+    expect(tls.echo).toBe("echo: hello over TLS");
+    expect(tls.throughput.sha256Match).toBe(true);
+    expect(tls.unwrap.cleartextReply).toBe("cleartext ack: STARTTLS is over");
+    expect(tls.wrongHostname).toMatchObject({ refused: true, verifyCode: 62 });
+    expect(exitCode).toBe(0);
   });
 
   it("falls back to its bundled sample when there is no CA bundle", async () => {

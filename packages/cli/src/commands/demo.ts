@@ -1,5 +1,6 @@
 import { defineCommand } from "citty";
 import { pemSection } from "../demo/pem-section.js";
+import { tlsSection } from "../demo/tls-section.js";
 import { createDemoPKI, x509Section } from "../demo/x509-section.js";
 import type { DemoSection } from "../demo/section.js";
 import { bad, good, heading } from "../lib/style.js";
@@ -15,6 +16,7 @@ export default defineCommand({
     const started = performance.now();
     const pki = await createDemoPKI();
     sections.push(await x509Section(pki, performance.now() - started));
+    sections.push(await tlsSection(pki));
 
     const ok = sections.every((section) => section.ok);
     process.exitCode = ok ? 0 : 1;
