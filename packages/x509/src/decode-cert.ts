@@ -1,4 +1,7 @@
-import { invalidArgTypeError } from "@sslkit/errors";
+import { invalidArgTypeError, X509Error } from "@sslkit/errors";
+import { X509ErrorCode } from "./error-codes.js";
+import { berToDefinite } from "./internal/ber-to-der.js";
+import { INDEFINITE_LENGTH_MESSAGE } from "./internal/der.js";
 import type { PeerCertDict } from "./peer-cert-dict.js";
 import { certificateDER } from "./internal/certificate-input.js";
 import { parseSingleCertificate } from "./internal/der-certificate.js";
@@ -35,5 +38,14 @@ export function decodeCert(pemOrDer: string | Uint8Array): PeerCertDict {
   if (typeof pemOrDer !== "string" && !(pemOrDer instanceof Uint8Array)) {
     throw invalidArgTypeError("pemOrDer", "of type string or an instance of Uint8Array", pemOrDer);
   }
-  return buildPeerCertDict(parseSingleCertificate(certificateDER(pemOrDer)));
+  const der = certificateDER(pemOrDer);
+  try {
+    return buildPeerCertDict(parseSingleCertificate(der));
+  } catch (error) {
+    // OpenSSL (so CPython) also reads BER's indefinite lengths: decode the definite-length form.
+    if (!(error instanceof X509Error) || !error.message.startsWith(INDEFINITE_LENGTH_MESSAGE)) throw error;
+    const { der: definite, next } = berToDefinite(der, 0, der.length);
+    if (next !== der.length) throw new X509Error(X509ErrorCode.TRAILING_DATA, `${der.length - next} bytes after the certificate (at byte ${next})`, { offset: next });
+    return buildPeerCertDict(parseSingleCertificate(definite));
+  }
 }

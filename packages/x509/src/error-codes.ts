@@ -10,7 +10,7 @@
 export const X509ErrorCode = {
   /** The input ends inside a DER element (truncated certificate). */
   TRUNCATED: "ERR_SSLKIT_X509_TRUNCATED",
-  /** A DER length field is malformed: indefinite (BER), longer than 4 bytes, or past the enclosing element. */
+  /** A length field is malformed: longer than 4 bytes, past the enclosing element, or indefinite where not allowed. */
   BAD_LENGTH: "ERR_SSLKIT_X509_BAD_LENGTH",
   /** A DER element has another tag than the X.509 grammar requires at that place. */
   UNEXPECTED_TAG: "ERR_SSLKIT_X509_UNEXPECTED_TAG",

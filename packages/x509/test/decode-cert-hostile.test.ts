@@ -8,6 +8,7 @@ import type { TempDir } from "@sslkit/test-utils";
 import { decodePEM } from "@sslkit/pem";
 import { buildCertificate, cn, extension, seq, tlv, toPEM, utf8 } from "./support/der-builder.js";
 import { pythonDecodeCerts } from "./support/decode-cert-oracle.js";
+import { berOuter } from "./support/crafted-corpus.js";
 
 const base = buildCertificate({
   subject: cn("hostile.example"),
@@ -52,8 +53,12 @@ describe("decodeCert on hostile input", () => {
     expect(outcome(longer)?.code).toBe("ERR_SSLKIT_X509_TRUNCATED");
     const inner = buildCertificate({ subject: [0x30, 0x7f, ...cn("x").subarray(2)] });
     expect(outcome(inner)?.code).toBe("ERR_SSLKIT_X509_BAD_LENGTH");
-    const indefinite = buildCertificate({ subject: [0x30, 0x80, ...cn("x").subarray(2), 0x00, 0x00] });
-    expect(outcome(indefinite)).toMatchObject({ code: "ERR_SSLKIT_X509_BAD_LENGTH" });
+    const indefinitePrimitive = buildCertificate({ subject: seq(tlv(0x31, seq(tlv(0x06, [0x55, 0x04, 0x03]), [0x0c, 0x80, 0x78, 0x00, 0x00]))) });
+    expect(outcome(indefinitePrimitive)).toMatchObject({ code: "ERR_SSLKIT_X509_BAD_LENGTH" });
+    const berWithTrailingByte = new Uint8Array([...berOuter(base), 0x00]);
+    expect(outcome(berWithTrailingByte)).toMatchObject({ code: "ERR_SSLKIT_X509_TRAILING_DATA", offset: berWithTrailingByte.length - 1 });
+    const unterminated = buildCertificate({ subject: [0x30, 0x80, ...cn("x").subarray(2)] });
+    expect(outcome(unterminated)?.code).toMatch(/^ERR_SSLKIT_X509_(BAD_LENGTH|TRUNCATED)$/);
   });
 
   it("rejects absurd lengths without allocating or hanging", () => {

@@ -28,6 +28,9 @@ export const Tag = {
   SET: 0x31,
 } as const;
 
+/** The message of the error for a BER indefinite length, which `decodeCert` retries after transcoding. */
+export const INDEFINITE_LENGTH_MESSAGE = "indefinite length (BER) is not DER";
+
 /**
  * A cursor over DER bytes that reads one element header at a time without allocating:
  * after {@link DerReader.read} the fields describe the element just read.
@@ -78,7 +81,7 @@ export class DerReader {
     let length = bytes[p++] ?? 0;
     if (length >= 0x80) {
       const count = length & 0x7f;
-      if (count === 0) fail(X509ErrorCode.BAD_LENGTH, "indefinite length (BER) is not DER", offset);
+      if (count === 0) fail(X509ErrorCode.BAD_LENGTH, INDEFINITE_LENGTH_MESSAGE, offset);
       if (count > 4) fail(X509ErrorCode.BAD_LENGTH, `length field of ${count} bytes is absurd`, offset);
       if (p + count > limit) fail(limit >= bytes.length ? X509ErrorCode.TRUNCATED : X509ErrorCode.BAD_LENGTH, "length octets run past the end of their container", offset);
       length = 0;

@@ -1,5 +1,6 @@
 import type { PeerCertDict, SubjectAltNameEntry } from "../peer-cert-dict.js";
 import { utf8OrThrow } from "./asn1-string.js";
+import { berToDefinite, hasIndefiniteLength } from "./ber-to-der.js";
 import { printASN1Time } from "./asn1-time.js";
 import { DerReader, hexUpper, stringContent, Tag } from "./der.js";
 import type { ParsedCertificate } from "./der-certificate.js";
@@ -30,7 +31,17 @@ function decodes(check: () => void): boolean {
 function extensionValue(cert: ParsedCertificate, oid: Uint8Array): [Uint8Array, number, number] | undefined {
   const index = findUniqueExtension(cert, oid);
   if (index < 0) return undefined;
-  return cert.extensionValue(index);
+  const [bytes, start, end] = cert.extensionValue(index);
+  // X509V3_EXT_d2i reads BER too: give an extension value with indefinite lengths its definite form.
+  if (hasIndefiniteLength(bytes, start, end)) {
+    try {
+      const { der } = berToDefinite(bytes, start, end);
+      return [der, 0, der.length];
+    } catch {
+      return [bytes, start, end];
+    }
+  }
+  return [bytes, start, end];
 }
 
 function subjectAltNames(cert: ParsedCertificate): SubjectAltNameEntry[] | undefined {

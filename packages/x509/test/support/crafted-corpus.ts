@@ -15,6 +15,11 @@ const ucs4 = (text: string): Uint8Array => Uint8Array.from(Array.from(text).flat
 const ucs2 = (text: string): Uint8Array => Uint8Array.from(Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)).flatMap((v) => { return [v >> 8, v & 255]; }));
 const uri = (text: string): Uint8Array => tlv(0x86, utf8(text));
 const longOID = (length: number): Uint8Array => Uint8Array.from({ length }, (_, i) => (i === 0 ? 0x2a : i === length - 1 ? 0x01 : 0x81));
+/** Re-encodes a certificate's outer SEQUENCE with an indefinite length (BER). */
+export const berOuter = (der: Uint8Array): Uint8Array => {
+  const headerLength = der[1]! < 0x80 ? 2 : 2 + (der[1]! & 0x7f);
+  return Uint8Array.from([0x30, 0x80, ...der.subarray(headerLength), 0x00, 0x00]);
+};
 const accessDescription = (method: string, location: Uint8Array): Uint8Array => seq(oid(method), location);
 
 /**
@@ -106,5 +111,7 @@ export const CRAFTED_CERTIFICATES: readonly (readonly [string, Uint8Array])[] = 
   ["primitive SEQUENCE OF tags in SAN and extensions", buildCertificate({ extensionsElement: tlv(0xa3, tlv(0x10, extension(SAN, tlv(0x10, tlv(0x82, utf8("p.example")))))) })],
   ["constructed times and unique IDs", buildCertificate({ validity: seq(tlv(0x37, tlv(0x04, latin1("2501")), tlv(0x04, latin1("01000000Z"))), tlv(0x38, tlv(0x24, tlv(0x04, latin1("2035")), tlv(0x04, latin1("0101120000.5Z"))))), uniqueIds: [...tlv(0xa1, tlv(0x03, [0x00, 0x01]), tlv(0x03, [0x02]))] })],
   ["constructed unique ID with a bad unused-bits count", buildCertificate({ uniqueIds: [...tlv(0xa2, tlv(0x03, [0x09, 0x01]))] })],
+  ["BER indefinite lengths in a name and the outer SEQUENCEs", berOuter(buildCertificate({ subject: [0x30, 0x80, ...cn("indefinite").subarray(2), 0x00, 0x00] }))],
+  ["BER indefinite length inside the SAN extension value", buildCertificate({ extensions: [extension(SAN, [0x30, 0x80, ...tlv(0x82, utf8("ber.example")), ...tlv(0xa4, [0x30, 0x80, ...set(seq(oid(CN), tlv(0x0c, utf8("dir")))), 0x00, 0x00]), 0x00, 0x00])] })],
   ["non-minimal length encoding", buildCertificate({ subject: [0x30, 0x81, 0x0d, ...set(seq(oid(CN), tlv(0x0c, utf8("long"))))] })],
 ];
