@@ -1,6 +1,8 @@
 import { X509Certificate, createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { X509Error } from "@sslkit/errors";
 import { Certificate, decodeCert, loadCertificates } from "@sslkit/x509";
 import { makeTempDir, readSystemCABundle, runOpenSSL } from "@sslkit/test-utils";
 import type { TempDir } from "@sslkit/test-utils";
@@ -154,6 +156,39 @@ describe("Certificate", () => {
     expect(() => cert.basicConstraints).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_X509_BAD_EXTENSION" }));
     expect(() => cert.subjectAltNames).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_X509_BAD_EXTENSION" }));
     expect(cert.toDict()).not.toHaveProperty("subjectAltName");
+  });
+
+  it("never throws anything but X509Error from any getter of a mutated certificate (property)", () => {
+    const base = get("rsa-all-san-kinds").toDER();
+    const extensionsAt = base.length - 600;
+    const getters = ["subject", "issuer", "subjectString", "issuerString", "serialNumber", "serialHex", "notBefore", "notAfter", "version", "publicKey", "extensions", "basicConstraints", "keyUsage", "extKeyUsage", "subjectAltNames", "issuerAltNames", "subjectKeyIdentifier", "authorityKeyIdentifier", "authorityInfoAccess", "crlDistributionPoints", "certificatePolicies", "nameConstraints", "fingerprintSHA1", "isCA", "isSelfSigned", "subjectNameHash", "issuerNameHash", "signatureAlgorithmOID", "signatureValue"] as const;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), fc.boolean(), (edits, nearExtensions) => {
+        const mutated = base.slice();
+        for (const [index, value] of edits) mutated[nearExtensions ? extensionsAt + (index % 600) : index] = value;
+        let cert: Certificate;
+        try {
+          cert = new Certificate(mutated);
+        } catch (error) {
+          expect(error).toBeInstanceOf(X509Error);
+          return;
+        }
+        for (const name of getters) {
+          try {
+            Reflect.get(cert, name);
+          } catch (error) {
+            expect(error, name).toBeInstanceOf(X509Error);
+          }
+        }
+        try {
+          cert.toDict();
+          cert.toJSON();
+        } catch (error) {
+          expect(error).toBeInstanceOf(X509Error);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("rejects arguments that are neither strings nor bytes", () => {
