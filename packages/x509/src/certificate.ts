@@ -32,7 +32,7 @@ import type {
 import { integerValue } from "./internal/der-integer.js";
 import { nameToRDNs } from "./internal/der-name.js";
 import { canonicalNameEncoding, nameHash } from "./internal/name-canon.js";
-import { oidShortName, oidToDotted } from "./internal/oids.js";
+import { oidLongName, oidShortName, oidToDotted } from "./internal/oids.js";
 import { buildPeerCertDict, serialText, versionNumber } from "./internal/peer-cert-dict-builder.js";
 import { readPublicKeyInfo } from "./internal/public-key-info.js";
 import type { PublicKeyInfo } from "./internal/public-key-info.js";
@@ -200,6 +200,17 @@ export class Certificate {
     const end = reader.read(this.#parsed.signatureAlgorithmStart, this.#parsed.signatureAlgorithmEnd);
     const oidEnd = reader.read(reader.valueStart, end);
     return oidToDotted(this.#der, reader.valueStart, oidEnd);
+  }
+
+  /**
+   * OpenSSL's long name of the outer signature algorithm (`"sha256WithRSAEncryption"`,
+   * `"ecdsa-with-SHA256"`, `"ED25519"`), or the dotted OID when OpenSSL has no name for it.
+   */
+  get signatureAlgorithmName(): string {
+    const reader = new DerReader(this.#der);
+    const end = reader.read(this.#parsed.signatureAlgorithmStart, this.#parsed.signatureAlgorithmEnd);
+    const oidEnd = reader.read(reader.valueStart, end);
+    return oidLongName(this.#der, reader.valueStart, oidEnd);
   }
 
   /** The outer signatureAlgorithm AlgorithmIdentifier DER (OID and parameters, e.g. RSA-PSS's). */

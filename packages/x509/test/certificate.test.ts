@@ -195,3 +195,16 @@ describe("Certificate", () => {
     expect(() => new Certificate({} as unknown as string)).toThrow(expect.objectContaining({ code: "ERR_INVALID_ARG_TYPE" }));
   });
 });
+
+describe("Certificate.signatureAlgorithmName", () => {
+  it("names the signature algorithm of every system CA as `openssl x509 -text` does", async () => {
+    const bundle = readSystemCABundle();
+    if (bundle === undefined) return;
+    const certificates = loadCertificates(bundle).slice(0, 20);
+    for (const certificate of certificates) {
+      const text = (await runOpenSSL(["x509", "-noout", "-text"], certificate.toPEM())).toString();
+      const expected = /Signature Algorithm: (\S+)/.exec(text)?.[1];
+      expect(certificate.signatureAlgorithmName, certificate.subjectString).toBe(expected);
+    }
+  });
+});

@@ -33,7 +33,7 @@ export function formatCertificate(certificate: Certificate, now: Date = new Date
     ["Valid from", certificate.notBefore.toISOString()],
     ["Valid until", `${certificate.notAfter.toISOString()} ${dim("—")} ${describeValidity(certificate, now)}`],
     ["Key", describeKey(certificate)],
-    ["Signature", certificate.signatureAlgorithmOID],
+    ["Signature", certificate.signatureAlgorithmName],
   ];
   const names = certificate.subjectAltNames;
   if (names !== undefined) rows.push(["Alt names", names.map(describeName).join(", ")]);
