@@ -1,3 +1,5 @@
+import { Tag } from "./der.js";
+
 /**
  * A strict DER TLV walker for path validation: definite, minimal lengths only, low tag numbers
  * only, every element inside its parent. Malformed input raises {@link DERSyntaxError}, which the
@@ -23,24 +25,8 @@ export interface TLV {
   readonly end: number;
 }
 
-export const TAG = {
-  BOOLEAN: 0x01,
-  INTEGER: 0x02,
-  BIT_STRING: 0x03,
-  OCTET_STRING: 0x04,
-  NULL: 0x05,
-  OID: 0x06,
-  UTF8_STRING: 0x0c,
-  SEQUENCE: 0x30,
-  SET: 0x31,
-  PRINTABLE_STRING: 0x13,
-  T61_STRING: 0x14,
-  IA5_STRING: 0x16,
-  UTC_TIME: 0x17,
-  GENERALIZED_TIME: 0x18,
-  UNIVERSAL_STRING: 0x1c,
-  BMP_STRING: 0x1e,
-} as const;
+/** The universal tags path validation reads: the same table the decoder uses. */
+export const TAG: typeof Tag = Tag;
 
 /** Reads the element that starts at `offset` and must end at or before `limit`. */
 export function readTLV(bytes: Uint8Array, offset: number, limit: number = bytes.length): TLV {
