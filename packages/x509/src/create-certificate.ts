@@ -10,6 +10,7 @@ import { loadPeculiar } from "./internal/load-peculiar.js";
 import type { Peculiar } from "./internal/load-peculiar.js";
 import { getWebCrypto } from "./internal/webcrypto.js";
 import type { WebCrypto } from "./internal/webcrypto.js";
+import { KEY_USAGE_BITS } from "./internal/key-usage-bits.js";
 
 /** Subject attributes, named as in CPython's certificate dict (OpenSSL long names). */
 export interface CertificateSubject {
@@ -133,17 +134,6 @@ const EKU_OIDS: Readonly<Record<ExtendedKeyUsageName, string>> = {
   OCSPSigning: "1.3.6.1.5.5.7.3.9",
 };
 
-const KEY_USAGE_BITS: Readonly<Record<KeyUsageName, number>> = {
-  digitalSignature: 1,
-  nonRepudiation: 2,
-  keyEncipherment: 4,
-  dataEncipherment: 8,
-  keyAgreement: 16,
-  keyCertSign: 32,
-  cRLSign: 64,
-  encipherOnly: 128,
-  decipherOnly: 256,
-};
 
 const DAY_MS = 86_400_000;
 const MAX_SERIAL = 2n ** 159n; // 20 octets, the first one below 0x80

@@ -146,17 +146,7 @@ export const OID = {
   clientAuth: "1.3.6.1.5.5.7.3.2",
 } as const;
 
-export const KU = {
-  digitalSignature: 1,
-  nonRepudiation: 2,
-  keyEncipherment: 4,
-  dataEncipherment: 8,
-  keyAgreement: 16,
-  keyCertSign: 32,
-  cRLSign: 64,
-  encipherOnly: 128,
-  decipherOnly: 256,
-} as const;
+export { KEY_USAGE_BITS as KU } from "./key-usage-bits.js";
 
 const CURVES: Readonly<Record<string, { readonly name: "P-256" | "P-384" | "P-521"; readonly bits: number }>> = {
   "1.2.840.10045.3.1.7": { name: "P-256", bits: 256 },
