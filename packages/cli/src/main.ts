@@ -11,6 +11,7 @@ export const main: ReturnType<typeof defineCommand> = defineCommand({
   subCommands: {
     create: () => import("./commands/create.js").then((module) => module.default),
     demo: () => import("./commands/demo.js").then((module) => module.default),
+    "get-cert": () => import("./commands/get-cert.js").then((module) => module.default),
     inspect: () => import("./commands/inspect.js").then((module) => module.default),
     verify: () => import("./commands/verify.js").then((module) => module.default),
   },
