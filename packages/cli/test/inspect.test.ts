@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "node:net";
 import { writeFileSync } from "node:fs";
 import { createCertificate, decodeCert } from "@sslkit/x509";
 import type { CreateCertificateResult } from "@sslkit/x509";
-import { makeTempDir } from "@sslkit/test-utils";
-import type { TempDir } from "@sslkit/test-utils";
+import { makeTempDir, makeTestPKI, startOpenSSLServer } from "@sslkit/test-utils";
+import type { OpenSSLServer, TempDir, TestPKI } from "@sslkit/test-utils";
 import { runCLI } from "./run-cli.js";
 
 let dir: TempDir;
@@ -68,5 +69,65 @@ describe("sslkit inspect", () => {
     const { stderr, exitCode } = await runCLI(["inspect", dir.file("garbage.pem")]);
     expect(stderr).toMatch(/^sslkit: X509Error ERR_SSLKIT_X509_/);
     expect(exitCode).toBe(1);
+  });
+});
+
+describe("sslkit inspect host:port", () => {
+  let pki: TestPKI;
+  let server: OpenSSLServer | undefined;
+
+  beforeAll(() => {
+    pki = makeTestPKI();
+  });
+
+  afterAll(() => {
+    pki.dir.remove();
+  });
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it("shows the chain a server sends, leaf first, without verifying it", async () => {
+    server = await startOpenSSLServer(["-cert", pki.chainedServer.certPath, "-key", pki.chainedServer.keyPath, "-cert_chain", pki.intermediate.certPath]);
+    const { stdout, stderr, exitCode } = await runCLI(["inspect", `127.0.0.1:${server.port}`, "--chain"]);
+    expect(stderr).toBe("");
+    expect(stdout).toContain("Certificate 1 of 2");
+    expect(stdout).toContain("CN=localhost");
+    expect(stdout).toContain("CN=sslkit test intermediate");
+    expect(stdout).toContain("chain order ok");
+    expect(exitCode).toBeUndefined();
+  });
+
+  it("prints the server's certificates as CPython dicts with --dict", async () => {
+    server = await startOpenSSLServer(["-cert", pki.selfSigned.certPath, "-key", pki.selfSigned.keyPath]);
+    const { stdout, exitCode } = await runCLI(["inspect", `127.0.0.1:${server.port}`, "--dict"]);
+    expect(JSON.parse(stdout)).toEqual([JSON.parse(JSON.stringify(decodeCert(pki.selfSigned.cert)))]);
+    expect(exitCode).toBeUndefined();
+  });
+
+  it("reads a file named like host:port as a file", async () => {
+    writeFileSync(dir.file("example.org:443"), leaf.certificate);
+    const { stdout, exitCode } = await runCLI(["inspect", dir.file("example.org:443")]);
+    expect(stdout).toContain("CN=leaf.test");
+    expect(exitCode).toBeUndefined();
+  });
+
+  it("fails with exit code 3 when the server refuses the connection", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise<void>((resolve) => closed.close(() => { resolve(); }));
+    const { stderr, exitCode } = await runCLI(["inspect", `127.0.0.1:${port}`]);
+    expect(stderr).toMatch(/^sslkit: \w+: .*ECONNREFUSED/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(exitCode).toBe(3);
+  });
+
+  it("fails with exit code 2 on a port out of range", async () => {
+    const { stderr, exitCode } = await runCLI(["inspect", "[::1]:99999"]);
+    expect(stderr).toContain("port out of range");
+    expect(exitCode).toBe(2);
   });
 });

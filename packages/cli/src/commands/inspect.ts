@@ -3,12 +3,13 @@ import { loadCertificates } from "@sslkit/x509";
 import { formatCertificate } from "../lib/certificate-view.js";
 import { CLIError, reportError } from "../lib/exit.js";
 import { readInput } from "../lib/io.js";
+import { isServerArgument } from "../lib/address.js";
 import { dim, good, heading, paint } from "../lib/style.js";
 
 export default defineCommand({
-  meta: { name: "inspect", description: "Show the certificates in a PEM, DER or bundle file (or - for stdin)" },
+  meta: { name: "inspect", description: "Show the certificates in a PEM, DER or bundle file (- for stdin, host:port for a server)" },
   args: {
-    input: { type: "positional", description: "Certificate file (PEM, DER or a bundle), or - for stdin", required: true },
+    input: { type: "positional", description: "Certificate file (PEM, DER or a bundle), - for stdin, or host:port ([IPv6]:port) for the chain a TLS server sends", required: true },
     json: { type: "boolean", description: "Print one JSON document: the certificates' fields" },
     dict: { type: "boolean", description: "Print the certificates as CPython's getpeercert() dicts (JSON)" },
     chain: { type: "boolean", description: "Check that each certificate is issued by the next one" },
@@ -16,7 +17,9 @@ export default defineCommand({
   },
   async run({ args }) {
     try {
-      const certificates = loadCertificates(await readInput(args.input));
+      const certificates = isServerArgument(args.input)
+        ? await import("../lib/fetch-chain.js").then(async ({ fetchServerChain }) => fetchServerChain(args.input))
+        : loadCertificates(await readInput(args.input));
       if (certificates.length === 0) throw new CLIError(`no certificate in ${args.input}`);
       const links = certificates.slice(0, -1).map((certificate, index) => {
         const next = certificates[index + 1];
