@@ -9,10 +9,13 @@ export const main: ReturnType<typeof defineCommand> = defineCommand({
     description: "Python's ssl module for Node.js, from the shell",
   },
   subCommands: {
+    connect: () => import("./commands/connect.js").then((module) => module.default),
     create: () => import("./commands/create.js").then((module) => module.default),
     demo: () => import("./commands/demo.js").then((module) => module.default),
     "get-cert": () => import("./commands/get-cert.js").then((module) => module.default),
     inspect: () => import("./commands/inspect.js").then((module) => module.default),
+    time: () => import("./commands/time.js").then((module) => module.default),
     verify: () => import("./commands/verify.js").then((module) => module.default),
+    version: () => import("./commands/version.js").then((module) => module.default),
   },
 });
