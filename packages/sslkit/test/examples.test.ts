@@ -92,6 +92,35 @@ describe("examples", () => {
     }
   }
 
+  it("client-python.mjs prints what the seeds' Python client prints under python3 (same getpeercert(), cipher and reply)", async () => {
+    const seedClient = `
+import json, socket, ssl, sys
+port, ca_file, message = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+ssl_sock = ssl.wrap_socket(s, ca_certs=ca_file, cert_reqs=ssl.CERT_REQUIRED)
+ssl_sock.connect(("127.0.0.1", port))
+print("peer: %s:%d" % ssl_sock.getpeername())
+print("cipher: %s %s %d" % ssl_sock.cipher())
+print("certificate: " + json.dumps(ssl_sock.getpeercert(), separators=(",", ":")))
+ssl_sock.sendall(message.encode())
+print("reply: " + ssl_sock.recv(1024).decode())
+ssl_sock.close()
+`;
+    const outputs: Record<string, string>[] = [];
+    for (const command of [["python3", "-W", "ignore", "-c", seedClient], [process.execPath, `${examples}client-python.mjs`]]) {
+      const server = await startServer("server-python.mjs");
+      const [program = "", ...args] = command;
+      const client = await runProcess(program, [...args, String(server.port), dir.file("ca.pem"), "same bytes"]);
+      expect(client.stderr).toBe("");
+      expect(client.status).toBe(0);
+      const printed = lines(client.stdout.toString());
+      expect(printed["peer"]).toBe(`127.0.0.1:${server.port}`);
+      outputs.push({ ...printed, peer: "127.0.0.1" });
+      await server.done;
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+
   for (const clientFile of clients) {
     it(`${clientFile} refuses a server whose certificate the CA file does not vouch for (SSLCertVerificationError)`, async () => {
       const server = await startServer("server.mjs");

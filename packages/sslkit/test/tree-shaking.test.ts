@@ -6,9 +6,9 @@ import type { Metafile, Plugin } from "esbuild";
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * "sslkit" itself resolves to its src/index.ts (this test must not need its own build); the
- * sub-packages resolve as a user's bundler sees them: their built dist/ and package.json
- * `sideEffects`.
+ * With this plugin "sslkit" resolves to its src/ (the source layout); without it, to its
+ * built dist/ through the exports map, as a user's bundler sees it (turbo builds sslkit before
+ * its tests). The sub-packages always resolve to their dist/ and package.json `sideEffects`.
  */
 const sslkitFromSource: Plugin = {
   name: "sslkit-from-source",
@@ -19,7 +19,7 @@ const sslkitFromSource: Plugin = {
   },
 };
 
-async function bundle(source: string): Promise<{ code: string; metafile: Metafile }> {
+async function bundleWith(layout: "dist" | "src", source: string): Promise<{ code: string; metafile: Metafile }> {
   const result = await build({
     stdin: { contents: source, resolveDir: packageDir, loader: "js" },
     bundle: true,
@@ -29,7 +29,7 @@ async function bundle(source: string): Promise<{ code: string; metafile: Metafil
     target: "node20",
     metafile: true,
     minify: true,
-    plugins: [sslkitFromSource],
+    plugins: layout === "src" ? [sslkitFromSource] : [],
     logLevel: "silent",
   });
   const output = result.outputFiles[0];
@@ -51,10 +51,13 @@ function contents(metafile: Metafile): { imports: string[]; files: string[] } {
 
 const NETWORK = /^(node:)?(tls|net)$/;
 
-describe("sslkit tree-shaking", () => {
+describe.each(["dist", "src"] as const)("sslkit tree-shaking (sslkit from its %s)", (layout) => {
+  const bundle = (source: string): Promise<{ code: string; metafile: Metafile }> => bundleWith(layout, source);
+
   it("bundles `import { pemToDER } from \"sslkit\"` without node:tls, node:net, @peculiar/x509, rand, context or socket, under 12 KiB", async () => {
     const { code, metafile } = await bundle(`import { pemToDER } from "sslkit"; console.log(pemToDER("-----BEGIN CERTIFICATE-----\\nAAAA\\n-----END CERTIFICATE-----\\n"));`);
     const { imports, files } = contents(metafile);
+    expect(Object.keys(metafile.inputs).some((path) => path.endsWith(layout === "dist" ? "sslkit/dist/index.js" : "sslkit/src/index.ts") || path === `${layout}/index.${layout === "dist" ? "js" : "ts"}`)).toBe(true);
     expect(imports.filter((path) => NETWORK.test(path))).toEqual([]);
     expect(files.filter((path) => /@peculiar|reflect-metadata|tsyringe|(^|\/)(rand|context|socket)\/(dist|src)\//.test(path))).toEqual([]);
     expect(files.some((path) => /(^|\/)pem\/dist\//.test(path))).toBe(true);

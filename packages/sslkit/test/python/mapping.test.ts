@@ -110,6 +110,28 @@ print(json.dumps([row["name"] for row in rows if not has(row["module"], row["nam
     expect(missing).toEqual(Object.keys(NOT_IN_THIS_PYTHON));
   });
 
+  it("gives every number, string and boolean constant python3's value (OPENSSL_VERSION*: Node's OpenSSL, which may differ from python3's)", async () => {
+    const rows = PYTHON_MAPPING.filter((entry) => !entry.python.includes(".") && !(entry.python in NOT_IN_THIS_PYTHON) && !entry.python.startsWith("OPENSSL_VERSION"))
+      .map((entry): [string, unknown] => [entry.python, pythonNamespace[entry.python]])
+      .filter(([, value]) => ["number", "string", "boolean"].includes(typeof value));
+    expect(rows.length).toBeGreaterThan(50);
+    const differing = await runPythonJSON<[string, unknown, unknown][]>(
+      `
+import json, socket, ssl, sys
+differing = []
+for name, value in json.loads(sys.stdin.read()):
+    theirs = getattr(ssl, name) if hasattr(ssl, name) else getattr(socket, name)
+    theirs = theirs if isinstance(theirs, (bool, str)) else int(theirs)
+    if theirs != value:
+        differing.append([name, value, theirs])
+print(json.dumps(differing))
+`,
+      [],
+      JSON.stringify(rows),
+    );
+    expect(differing).toEqual([]);
+  });
+
   it("covers every constant sslkit exports under a Python spelling (CERT_, PROTOCOL_, OP_, VERIFY_, SSL_ERROR_, HAS_, OPENSSL_VERSION)", () => {
     const constants = Object.keys(sslkit).filter((name) => /^(CERT_|PROTOCOL_|OP_|VERIFY_|SSL_ERROR_|HAS_|OPENSSL_VERSION)/.test(name));
     const mapped = PYTHON_MAPPING.map((entry) => entry.sslkit);
