@@ -14,6 +14,7 @@ export const main: ReturnType<typeof defineCommand> = defineCommand({
     demo: () => import("./commands/demo.js").then((module) => module.default),
     "get-cert": () => import("./commands/get-cert.js").then((module) => module.default),
     inspect: () => import("./commands/inspect.js").then((module) => module.default),
+    rand: () => import("./commands/rand.js").then((module) => module.default),
     time: () => import("./commands/time.js").then((module) => module.default),
     verify: () => import("./commands/verify.js").then((module) => module.default),
     version: () => import("./commands/version.js").then((module) => module.default),
