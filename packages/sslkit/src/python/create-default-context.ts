@@ -1,4 +1,5 @@
 import type { PurposeObject } from "@sslkit/context";
+import { invalidArgValueError } from "@sslkit/errors";
 import { createDefaultContext } from "@sslkit/socket";
 import { asPython } from "./internal/aliases.js";
 import { checkKeywords, definedOnly } from "./internal/keywords.js";
@@ -28,7 +29,7 @@ function isPurpose(value: unknown): value is PurposeObject {
  *
  * @param purpose - `Purpose.SERVER_AUTH` or `Purpose.CLIENT_AUTH`, or the keyword object.
  * @param keywords - `cafile`, `capath`, `cadata` (and `purpose`).
- * @throws `ERR_INVALID_ARG_VALUE` for an unknown keyword or purpose; what `createDefaultContext` throws.
+ * @throws `ERR_INVALID_ARG_VALUE` for an unknown keyword or purpose, or a purpose given twice; what `createDefaultContext` throws.
  * @see Python `ssl.create_default_context`
  * @example
  * ```ts
@@ -36,9 +37,15 @@ function isPurpose(value: unknown): value is PurposeObject {
  * ```
  */
 export function create_default_context(purpose?: PurposeObject | CreateDefaultContextKeywords, keywords?: CreateDefaultContextKeywords): SSLContext {
-  const k = isPurpose(purpose)
-    ? { ...checkKeywords("create_default_context", keywords, KEYWORDS), purpose }
-    : checkKeywords("create_default_context", purpose ?? keywords, KEYWORDS);
+  let k: CreateDefaultContextKeywords;
+  if (isPurpose(purpose)) {
+    k = checkKeywords("create_default_context", keywords, KEYWORDS);
+    // Python: "got multiple values for argument 'purpose'".
+    if (k.purpose !== undefined) throw invalidArgValueError("keywords.purpose", k.purpose, "cannot be given with a positional purpose");
+    k = { ...k, purpose };
+  } else {
+    k = checkKeywords("create_default_context", purpose ?? keywords, KEYWORDS);
+  }
   const context = createDefaultContext(
     definedOnly({ purpose: k.purpose, caFile: k.cafile ?? undefined, caPath: k.capath ?? undefined, caData: k.cadata ?? undefined }),
   );

@@ -195,9 +195,17 @@ describe("wrap_socket", () => {
 describe("create_default_context", () => {
   it("rejects an unknown keyword with ERR_INVALID_ARG_VALUE", () => {
     expect(() => python.create_default_context({ ca_file: "x" } as never)).toThrow(expect.objectContaining({ code: "ERR_INVALID_ARG_VALUE" }));
-    expect(() => python.create_default_context(python.Purpose.SERVER_AUTH, { cafile: "x", purpose: python.Purpose.CLIENT_AUTH, x: 1 } as never)).toThrow(
+    expect(() => python.create_default_context(python.Purpose.SERVER_AUTH, { cafile: "x", x: 1 } as never)).toThrow(expect.objectContaining({ code: "ERR_INVALID_ARG_VALUE" }));
+  });
+
+  it("rejects a purpose given both positionally and as a keyword with ERR_INVALID_ARG_VALUE (Python: multiple values)", () => {
+    expect(() => python.create_default_context(python.Purpose.SERVER_AUTH, { purpose: python.Purpose.CLIENT_AUTH })).toThrow(
       expect.objectContaining({ code: "ERR_INVALID_ARG_VALUE" }),
     );
+  });
+
+  it("takes the purpose as a keyword too", () => {
+    expect(python.create_default_context({ purpose: python.Purpose.CLIENT_AUTH }).protocol).toBe(python.PROTOCOL_TLS_SERVER);
   });
 });
 
