@@ -3,6 +3,7 @@ import { wrapSocket } from "@sslkit/socket";
 import type { Socket } from "@sslkit/socket";
 import { asPython } from "./internal/aliases.js";
 import { checkKeywords, definedOnly } from "./internal/keywords.js";
+import { SSLContext } from "./ssl-context.js";
 import { SSLSocket } from "./ssl-socket.js";
 
 /** Python's `ssl.wrap_socket` keyword arguments. */
@@ -44,7 +45,8 @@ const KEYWORDS = [
 
 /**
  * Wraps a socket in TLS with a context made from the keywords: sslkit's `wrapSocket` with
- * Python's keyword names, resolving this module's {@link SSLSocket}.
+ * Python's keyword names, resolving this module's {@link SSLSocket} (whose `context` is this
+ * module's {@link SSLContext}).
  *
  * @param sock - A `socket` (unconnected, connected or listening).
  * @param keywords - {@link WrapSocketKeywords}.
@@ -72,5 +74,7 @@ export async function wrap_socket(sock: Socket, keywords?: WrapSocketKeywords): 
       serverHostname: k.server_hostname,
     }),
   );
+  // The context wrapSocket made for this socket alone gets Python's names too (`ssl_sock.context.verify_mode`).
+  asPython(wrapped.context, SSLContext);
   return asPython(wrapped, SSLSocket);
 }

@@ -65,6 +65,8 @@ const probes: Record<string, () => Promise<void>> = {
     });
     expect(ssl).toBeInstanceOf(python.SSLSocket);
     expect(ssl.server_hostname).toBe("localhost");
+    expect(ssl.context).toBeInstanceOf(python.SSLContext);
+    expect(ssl.context).toHaveProperty("verify_mode", python.CERT_NONE);
     expect(ssl.suppressRaggedEofs).toBe(false);
   },
   async get_server_certificate() {
