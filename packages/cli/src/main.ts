@@ -9,6 +9,7 @@ export const main: ReturnType<typeof defineCommand> = defineCommand({
     description: "Python's ssl module for Node.js, from the shell",
   },
   subCommands: {
+    ciphers: () => import("./commands/ciphers.js").then((module) => module.default),
     connect: () => import("./commands/connect.js").then((module) => module.default),
     create: () => import("./commands/create.js").then((module) => module.default),
     demo: () => import("./commands/demo.js").then((module) => module.default),
