@@ -16,6 +16,7 @@ export const main: ReturnType<typeof defineCommand> = defineCommand({
     "get-cert": () => import("./commands/get-cert.js").then((module) => module.default),
     inspect: () => import("./commands/inspect.js").then((module) => module.default),
     rand: () => import("./commands/rand.js").then((module) => module.default),
+    scan: () => import("./commands/scan.js").then((module) => module.default),
     serve: () => import("./commands/serve.js").then((module) => module.default),
     time: () => import("./commands/time.js").then((module) => module.default),
     verify: () => import("./commands/verify.js").then((module) => module.default),
