@@ -10,6 +10,7 @@ export const main: ReturnType<typeof defineCommand> = defineCommand({
   },
   subCommands: {
     ciphers: () => import("./commands/ciphers.js").then((module) => module.default),
+    completion: () => import("./commands/completion.js").then((module) => module.default),
     connect: () => import("./commands/connect.js").then((module) => module.default),
     create: () => import("./commands/create.js").then((module) => module.default),
     demo: () => import("./commands/demo.js").then((module) => module.default),
