@@ -1,7 +1,11 @@
 import { defineCommand } from "citty";
 import packageJson from "../package.json" with { type: "json" };
+import { lazyCommand } from "./lib/lazy-command.js";
 
-/** The `sslkit` command; sub-commands load lazily so `sslkit --help` starts fast. */
+/**
+ * The `sslkit` command. Sub-commands load lazily and carry their name and description here, so
+ * `sslkit --help` and `--version` import no command module (test/startup.test.ts checks it).
+ */
 export const main: ReturnType<typeof defineCommand> = defineCommand({
   meta: {
     name: "sslkit",
@@ -9,18 +13,18 @@ export const main: ReturnType<typeof defineCommand> = defineCommand({
     description: "Python's ssl module for Node.js, from the shell",
   },
   subCommands: {
-    ciphers: () => import("./commands/ciphers.js").then((module) => module.default),
-    completion: () => import("./commands/completion.js").then((module) => module.default),
-    connect: () => import("./commands/connect.js").then((module) => module.default),
-    create: () => import("./commands/create.js").then((module) => module.default),
-    demo: () => import("./commands/demo.js").then((module) => module.default),
-    "get-cert": () => import("./commands/get-cert.js").then((module) => module.default),
-    inspect: () => import("./commands/inspect.js").then((module) => module.default),
-    rand: () => import("./commands/rand.js").then((module) => module.default),
-    scan: () => import("./commands/scan.js").then((module) => module.default),
-    serve: () => import("./commands/serve.js").then((module) => module.default),
-    time: () => import("./commands/time.js").then((module) => module.default),
-    verify: () => import("./commands/verify.js").then((module) => module.default),
-    version: () => import("./commands/version.js").then((module) => module.default),
+    ciphers: lazyCommand({ name: "ciphers", description: "List the ciphers a client SSLContext offers for an OpenSSL cipher string (Python's get_ciphers)" }, () => import("./commands/ciphers.js")),
+    completion: lazyCommand({ name: "completion", description: "Print a shell completion script for bash, zsh or fish" }, () => import("./commands/completion.js")),
+    connect: lazyCommand({ name: "connect", description: "Connect to a TLS server and report the handshake, chain and verification" }, () => import("./commands/connect.js")),
+    create: lazyCommand({ name: "create", description: "Create a local CA and certificates signed by it (mkcert-style)" }, () => import("./commands/create.js"), { group: true }),
+    demo: lazyCommand({ name: "demo", description: "Offline showcase of what sslkit does, on real data" }, () => import("./commands/demo.js")),
+    "get-cert": lazyCommand({ name: "get-cert", description: "Print a server's certificate as PEM (Python's ssl.get_server_certificate)" }, () => import("./commands/get-cert.js")),
+    inspect: lazyCommand({ name: "inspect", description: "Show the certificates in a PEM, DER or bundle file (- for stdin, host:port for a server)" }, () => import("./commands/inspect.js")),
+    rand: lazyCommand({ name: "rand", description: "Random bytes from sslkit's DRBG (Python's ssl.RAND_bytes), raw, hex or base64" }, () => import("./commands/rand.js")),
+    scan: lazyCommand({ name: "scan", description: "Check many TLS endpoints concurrently: expiry, verification, old protocols" }, () => import("./commands/scan.js")),
+    serve: lazyCommand({ name: "serve", description: "Run a TLS test server that prints each client's handshake" }, () => import("./commands/serve.js")),
+    time: lazyCommand({ name: "time", description: "Convert a certificate time string to epoch seconds (Python's ssl.cert_time_to_seconds)" }, () => import("./commands/time.js")),
+    verify: lazyCommand({ name: "verify", description: "Verify a certificate chain, with OpenSSL's verify codes" }, () => import("./commands/verify.js")),
+    version: lazyCommand({ name: "version", description: "Show the OpenSSL, Node.js and sslkit package versions" }, () => import("./commands/version.js")),
   },
 });

@@ -60,9 +60,9 @@ describe("sslkit completion", () => {
 
   it("reads each command's flags from its definition", async () => {
     const { stdout } = await runCLI(["completion", "bash"]);
-    const subCommands = main.subCommands as Record<string, () => Promise<CommandDef>>;
+    const subCommands = main.subCommands as Record<string, CommandDef>;
     for (const name of mainCommands()) {
-      const command = await (subCommands[name] as () => Promise<CommandDef>)();
+      const command = subCommands[name] as CommandDef;
       const args = (typeof command.args === "function" ? await command.args() : await command.args) ?? {};
       const flags = Object.entries(args).filter(([, definition]) => definition.type !== "positional").map(([flag]) => `--${flag}`);
       const completed = await complete(stdout, ["sslkit", name, "--"]);

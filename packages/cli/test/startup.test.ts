@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { makeTempDir, runProcess } from "@sslkit/test-utils";
+import type { TempDir } from "@sslkit/test-utils";
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const dist = new URL("../dist/", import.meta.url).href;
+
+/** A module-resolution hook that appends every resolved URL to a log file. */
+const HOOKS = `
+import { appendFileSync } from "node:fs";
+let log;
+export function initialize(data) { log = data.log; }
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(log, result.url + "\\n");
+  return result;
+}
+`;
+const REGISTER = `
+import { register } from "node:module";
+register(new URL("./hooks.mjs", import.meta.url), { data: { log: process.env.SSLKIT_IMPORT_LOG } });
+`;
+
+/** A command's own chunk in dist (`time-4WOXXPXC.js`), as opposed to shared `chunk-*.js`. */
+const COMMAND_CHUNK = new RegExp(`^${dist.replaceAll(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!chunk-)[a-z-]+-[A-Z0-9]{8}\\.js$`);
+/** sslkit's packages (and through them @peculiar/x509), TLS and crypto: what start-up must not load. */
+const HEAVY = /@peculiar|\/(?:x509|context|socket|rand|pem|errors)\/dist\/|^node:(?:tls|crypto|net)$/;
+
+let dir: TempDir;
+
+beforeAll(() => {
+  dir = makeTempDir();
+  writeFileSync(dir.file("hooks.mjs"), HOOKS);
+  writeFileSync(dir.file("register.mjs"), REGISTER);
+});
+afterAll(() => {
+  dir.remove();
+});
+
+/** Runs the built binary and returns every URL its ES modules resolved (the entry point excluded). */
+async function importsOf(args: readonly string[]): Promise<string[]> {
+  const log = dir.file(`imports-${Math.random().toString(36).slice(2)}.log`);
+  writeFileSync(log, "");
+  const result = await runProcess(process.execPath, ["--import", pathToFileURL(dir.file("register.mjs")).href, bin, ...args], {
+    env: { ...process.env, SSLKIT_IMPORT_LOG: log, NO_COLOR: "1" },
+  });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  return readFileSync(log, "utf8").split("\n").filter((url) => url !== "" && url !== pathToFileURL(bin).href);
+}
+
+describe("sslkit start-up", () => {
+  it.each([[["--version"]], [["--help"]], [["-h"]]])("loads no command module and no heavy package for %j", async (args) => {
+    const urls = await importsOf(args);
+    expect(urls.filter((url) => COMMAND_CHUNK.test(url))).toEqual([]);
+    expect(urls.filter((url) => HEAVY.test(url))).toEqual([]);
+  });
+
+  it("loads only its own chunks, citty and node:util for --version", async () => {
+    const urls = new Set(await importsOf(["--version"]));
+    const foreign = [...urls].filter((url) => !url.startsWith(dist) && !url.includes("/citty/"));
+    expect(foreign).toEqual(["node:util"]);
+  });
+
+  it("sees what a command loads: `time` brings in @sslkit/x509, `ciphers` node:tls", async () => {
+    const time = await importsOf(["time", "Jan  5 09:34:43 2018 GMT"]);
+    expect(time.filter((url) => COMMAND_CHUNK.test(url)).map((url) => url.slice(dist.length))).toEqual([expect.stringMatching(/^time-/)]);
+    expect(time.some((url) => /\/x509\/dist\//.test(url))).toBe(true);
+    expect(await importsOf(["ciphers", "AES128"])).toContain("node:tls");
+  });
+});
