@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "node:net";
+import { createServer as createTLSServer } from "node:tls";
+import type { Server as TLSServer } from "node:tls";
 import { writeFileSync } from "node:fs";
 import { createCertificate, decodeCert } from "@sslkit/x509";
 import type { CreateCertificateResult } from "@sslkit/x509";
@@ -75,6 +77,7 @@ describe("sslkit inspect", () => {
 describe("sslkit inspect host:port", () => {
   let pki: TestPKI;
   let server: OpenSSLServer | undefined;
+  let v6Server: TLSServer | undefined;
 
   beforeAll(() => {
     pki = makeTestPKI();
@@ -87,6 +90,9 @@ describe("sslkit inspect host:port", () => {
   afterEach(async () => {
     await server?.close();
     server = undefined;
+    const v6 = v6Server;
+    v6Server = undefined;
+    if (v6 !== undefined) await new Promise<void>((resolve) => v6.close(() => { resolve(); }));
   });
 
   it("shows the chain a server sends, leaf first, without verifying it", async () => {
@@ -104,6 +110,17 @@ describe("sslkit inspect host:port", () => {
     server = await startOpenSSLServer(["-cert", pki.selfSigned.certPath, "-key", pki.selfSigned.keyPath]);
     const { stdout, exitCode } = await runCLI(["inspect", `127.0.0.1:${server.port}`, "--dict"]);
     expect(JSON.parse(stdout)).toEqual([JSON.parse(JSON.stringify(decodeCert(pki.selfSigned.cert)))]);
+    expect(exitCode).toBeUndefined();
+  });
+
+  it("connects to an IPv6 server written [v6]:port", async () => {
+    const v6 = createTLSServer({ cert: pki.server.cert, key: pki.server.key }, (socket) => { socket.end(); });
+    v6Server = v6;
+    await new Promise<void>((resolve) => v6.listen(0, "::1", resolve));
+    const { port } = v6.address() as { port: number };
+    const { stdout, stderr, exitCode } = await runCLI(["inspect", `[::1]:${port}`, "--json"]);
+    expect(stderr).toBe("");
+    expect((JSON.parse(stdout) as { subject: string }[]).map((c) => c.subject)).toEqual(["CN=localhost"]);
     expect(exitCode).toBeUndefined();
   });
 
