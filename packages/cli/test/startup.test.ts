@@ -18,9 +18,19 @@ export async function resolve(specifier, context, next) {
   return result;
 }
 `;
+/**
+ * Registers the hook, and at exit also logs Node's own record of the built-in modules loaded
+ * (\`process.moduleLoadList\`), which sees \`require("tls")\` from CommonJS code as well.
+ */
 const REGISTER = `
+import { appendFileSync } from "node:fs";
 import { register } from "node:module";
-register(new URL("./hooks.mjs", import.meta.url), { data: { log: process.env.SSLKIT_IMPORT_LOG } });
+const log = process.env.SSLKIT_IMPORT_LOG;
+register(new URL("./hooks.mjs", import.meta.url), { data: { log } });
+process.on("exit", () => {
+  const builtins = process.moduleLoadList.filter((entry) => entry.startsWith("NativeModule ")).map((entry) => "builtin:" + entry.slice(13));
+  appendFileSync(log, builtins.join("\\n") + "\\n");
+});
 `;
 
 /** A command's own chunk in dist (`time-4WOXXPXC.js`), as opposed to shared `chunk-*.js`. */
@@ -56,11 +66,13 @@ describe("sslkit start-up", () => {
     const urls = await importsOf(args);
     expect(urls.filter((url) => COMMAND_CHUNK.test(url))).toEqual([]);
     expect(urls.filter((url) => HEAVY.test(url))).toEqual([]);
+    // (node:net is not on the list: Node itself loads it for a piped stdout.)
+    expect(urls.filter((url) => /^builtin:(?:tls|_tls_wrap|crypto)$/.test(url))).toEqual([]);
   });
 
   it("loads only its own chunks, citty and node:util for --version", async () => {
     const urls = new Set(await importsOf(["--version"]));
-    const foreign = [...urls].filter((url) => !url.startsWith(dist) && !url.includes("/citty/"));
+    const foreign = [...urls].filter((url) => !url.startsWith(dist) && !url.includes("/citty/") && !url.startsWith("builtin:"));
     expect(foreign).toEqual(["node:util"]);
   });
 
@@ -68,6 +80,8 @@ describe("sslkit start-up", () => {
     const time = await importsOf(["time", "Jan  5 09:34:43 2018 GMT"]);
     expect(time.filter((url) => COMMAND_CHUNK.test(url)).map((url) => url.slice(dist.length))).toEqual([expect.stringMatching(/^time-/)]);
     expect(time.some((url) => /\/x509\/dist\//.test(url))).toBe(true);
-    expect(await importsOf(["ciphers", "AES128"])).toContain("node:tls");
+    const ciphers = await importsOf(["ciphers", "AES128"]);
+    expect(ciphers).toContain("node:tls");
+    expect(ciphers).toContain("builtin:tls");
   });
 });
