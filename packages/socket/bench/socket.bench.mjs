@@ -5,9 +5,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import * as tls from "node:tls";
-import { Socket, createDefaultContext } from "../dist/index.js";
+import { createHash, randomBytes } from "node:crypto";
+import { PROTOCOL_TLS_SERVER } from "@sslkit/context";
+import { SSLContext, Socket, createDefaultContext } from "../dist/index.js";
 
 const BULK_BYTES = Number(process.env.SSLKIT_BENCH_BYTES ?? 256 * 1024 * 1024);
+const ECHO_CONNECTIONS = Number(process.env.SSLKIT_BENCH_ECHO_CONNECTIONS ?? 1000);
+const ECHO_BYTES = Number(process.env.SSLKIT_BENCH_ECHO_BYTES ?? 1024 * 1024);
 const HANDSHAKES = Number(process.env.SSLKIT_BENCH_HANDSHAKES ?? 300);
 const ROUNDS = Number(process.env.SSLKIT_BENCH_ROUNDS ?? 3);
 const WRITE = 64 * 1024;
@@ -202,6 +206,82 @@ for (let round = 0; round < ROUNDS; round++) {
   record("hs_rsa_python", py.rsa);
   console.error(`round ${round + 1}/${ROUNDS} done`);
 }
+// --- ECHO_CONNECTIONS concurrent sslkit clients ↔ one sslkit server, ECHO_BYTES each ---
+async function concurrentEcho() {
+  const serverContext = new SSLContext(PROTOCOL_TLS_SERVER);
+  serverContext.loadCertChain(join(dir, "ec.pem"), join(dir, "ec.key"));
+  const listener = new Socket();
+  listener.bind(["127.0.0.1", 0]);
+  await listener.listen(4096);
+  const server = await serverContext.wrapSocket(listener, { serverSide: true });
+  const port = server.getsockname()[1];
+  const serverHashes = new Set();
+  const serving = (async () => {
+    const handlers = [];
+    for (let i = 0; i < ECHO_CONNECTIONS; i++) {
+      const [conn] = await server.accept();
+      handlers.push((async () => {
+        const hash = createHash("sha256");
+        let received = 0;
+        while (received < ECHO_BYTES) {
+          const chunk = await conn.recv(65536);
+          if (chunk.length === 0) break;
+          received += chunk.length;
+          hash.update(chunk);
+          await conn.sendall(chunk);
+        }
+        serverHashes.add(hash.digest("hex"));
+        await conn.close();
+      })());
+    }
+    await Promise.all(handlers);
+  })();
+  const before = process.memoryUsage();
+  let peakRSS = before.rss;
+  let peakHeap = before.heapUsed;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakRSS = Math.max(peakRSS, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed + now.external);
+  }, 20);
+  const start = process.hrtime.bigint();
+  let correct = 0;
+  await Promise.all(Array.from({ length: ECHO_CONNECTIONS }, async () => {
+    const data = randomBytes(ECHO_BYTES);
+    const expected = createHash("sha256").update(data).digest("hex");
+    const sock = await sslkitConnect(port);
+    const sending = (async () => { for (let o = 0; o < data.length; o += 65536) await sock.sendall(data.subarray(o, o + 65536)); })();
+    const hash = createHash("sha256");
+    let received = 0;
+    while (received < ECHO_BYTES) {
+      const chunk = await sock.recv(65536);
+      if (chunk.length === 0) break;
+      received += chunk.length;
+      hash.update(chunk);
+    }
+    await sending;
+    await sock.close();
+    if (received === ECHO_BYTES && hash.digest("hex") === expected && serverHashes.has(expected)) correct++;
+  }));
+  await serving;
+  const elapsed = seconds(start);
+  clearInterval(sampler);
+  await server.close();
+  return {
+    connections: ECHO_CONNECTIONS,
+    bytesEach: ECHO_BYTES,
+    allBytesCorrect: correct === ECHO_CONNECTIONS,
+    correctConnections: correct,
+    seconds: elapsed,
+    echoedMBps: (2 * ECHO_CONNECTIONS * ECHO_BYTES) / elapsed / 1e6,
+    peakRSSPerConnectionKiB: Math.round((peakRSS - before.rss) / ECHO_CONNECTIONS / 1024),
+    peakHeapAndExternalPerConnectionKiB: Math.round((peakHeap - before.heapUsed - before.external) / ECHO_CONNECTIONS / 1024),
+    note: "both ends (client and server SSLSockets) live in the measuring process, so per-connection memory covers two sockets",
+  };
+}
+const echo = await concurrentEcho();
+console.error(`echo: ${JSON.stringify(echo)}`);
+
 peer.stdin.end();
 rmSync(dir, { recursive: true, force: true });
 
@@ -230,6 +310,8 @@ const results = {
   machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) },
   versions: { node: process.version, nodeOpenSSL: process.versions.openssl, python: pythonVersion[0], pythonOpenSSL: pythonVersion[1] },
   figures,
+  concurrentEcho: echo,
+  notMeasured: "resumed handshakes: @sslkit/socket has no session API yet",
   samples,
 };
 writeFileSync(join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);

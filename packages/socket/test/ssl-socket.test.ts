@@ -146,6 +146,38 @@ describe("SSLSocket", () => {
     expect(Buffer.concat(parts).equals(data)).toBe(true);
   });
 
+  it("echoes 4 MiB while both sides send and receive at the same time", async () => {
+    const { server, port } = later(await startServer(pki));
+    const serving = server.accept().then(async ([conn]) => {
+      later(conn);
+      let received = 0;
+      while (received < 4 * 1024 * 1024) {
+        const chunk = await conn.recv(65536);
+        if (chunk.length === 0) break;
+        received += chunk.length;
+        await conn.sendall(chunk);
+      }
+      return received;
+    });
+    const sock = await connectClient(port);
+    const data = Buffer.alloc(4 * 1024 * 1024);
+    for (let i = 0; i < data.length; i += 4) data.writeUInt32LE(i * 2654435761 >>> 0, i);
+    const sending = (async () => {
+      for (let offset = 0; offset < data.length; offset += 65536) await sock.sendall(data.subarray(offset, offset + 65536));
+    })();
+    const parts: Buffer[] = [];
+    let total = 0;
+    while (total < data.length) {
+      const chunk = await sock.recv(65536);
+      if (chunk.length === 0) break;
+      parts.push(chunk);
+      total += chunk.length;
+    }
+    await sending;
+    expect(await serving).toBe(data.length);
+    expect(Buffer.concat(parts).equals(data)).toBe(true);
+  });
+
   it("exposes the decrypted Node stream", async () => {
     const { server, port } = later(await startServer(pki));
     const accepted = server.accept();

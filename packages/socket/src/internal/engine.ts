@@ -116,6 +116,15 @@ export class Engine {
     this.tls.on("keylog", (line: Buffer) => {
       context.appendKeylogLine(line);
     });
+    // Pieces held back while the TLS layer was busy go in as soon as it takes input again:
+    // after it consumed a buffered piece ('data') or resumed reading ('resume'). Relying on
+    // `_read` alone stalls: Node does not call it again while a push it waits for is pending.
+    this.#duplex.on("data", () => {
+      if (this.#pending.length > 0) this.#schedulePump();
+    });
+    this.#duplex.on("resume", () => {
+      this.#schedulePump();
+    });
     transport.socket.on("drain", this.#onTransportDrain);
     transport.setSink(this.#sink);
   }
