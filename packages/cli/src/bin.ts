@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-import { runMain } from "citty";
-import { main } from "./main.js";
-
-// No colour codes in pipes and files: citty's help honours NO_COLOR, and so does our output.
-if (!process.stdout.isTTY && process.env.NO_COLOR === undefined && process.env.FORCE_COLOR === undefined) {
+// No colour codes in pipes and files, nor with NO_COLOR (https://no-color.org). citty decides once,
+// when it is first imported, and only for NO_COLOR=1: so set that first, then import it.
+if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") {
+  process.env.NO_COLOR = "1";
+} else if (!process.stdout.isTTY && process.env.NO_COLOR === undefined && process.env.FORCE_COLOR === undefined) {
   process.env.NO_COLOR = "1";
 }
 
+const { runMain } = await import("citty");
+const { main } = await import("./main.js");
 await runMain(main);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { makeTempDir, runProcess } from "@sslkit/test-utils";
 import type { TempDir } from "@sslkit/test-utils";
@@ -33,8 +33,12 @@ process.on("exit", () => {
 });
 `;
 
-/** A command's own chunk in dist (`time-4WOXXPXC.js`), as opposed to shared `chunk-*.js`. */
-const COMMAND_CHUNK = new RegExp(`^${dist.replaceAll(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!chunk-)[a-z-]+-[A-Z0-9]{8}\\.js$`);
+/** The command modules (src/commands/*.ts and their sub-command files), by name. */
+const COMMAND_NAMES = readdirSync(new URL("../src/commands/", import.meta.url), { recursive: true, encoding: "utf8" })
+  .filter((file) => file.endsWith(".ts"))
+  .map((file) => file.replace(/^.*\//, "").slice(0, -3));
+/** A command's own chunk in dist (`time-4WOXXPXC.js`), as opposed to main's and shared chunks. */
+const COMMAND_CHUNK = new RegExp(`^${dist.replaceAll(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:${COMMAND_NAMES.join("|")})-[A-Z0-9]{8}\\.js$`);
 /** sslkit's packages (and through them @peculiar/x509), TLS and crypto: what start-up must not load. */
 const HEAVY = /@peculiar|\/(?:x509|context|socket|rand|pem|errors)\/dist\/|^node:(?:tls|crypto|net)$/;
 
@@ -83,5 +87,31 @@ describe("sslkit start-up", () => {
     const ciphers = await importsOf(["ciphers", "AES128"]);
     expect(ciphers).toContain("node:tls");
     expect(ciphers).toContain("builtin:tls");
+  });
+});
+
+describe("sslkit colour", () => {
+  const ESC = "\u001B[";
+
+  it.each([[["--help"]], [["rand", "--help"]], [["create", "--help"]]])("prints %j without colour codes to a pipe", async (args) => {
+    const env = { ...process.env };
+    delete env.NO_COLOR;
+    delete env.FORCE_COLOR;
+    const result = await runProcess(process.execPath, [bin, ...args], { env });
+    expect(result.status).toBe(0);
+    expect(result.stdout.toString()).toContain("USAGE");
+    expect(result.stdout.toString()).not.toContain(ESC);
+  });
+
+  it("colours --help only when asked (FORCE_COLOR), and NO_COLOR of any value wins", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: "1" };
+    // citty also turns colour off under TEST or CI, which a test runner may set.
+    delete env.NO_COLOR;
+    delete env.TEST;
+    delete env.CI;
+    const forced = await runProcess(process.execPath, [bin, "--help"], { env });
+    expect(forced.stdout.toString()).toContain(ESC);
+    const refused = await runProcess(process.execPath, [bin, "--help"], { env: { ...env, NO_COLOR: "true" } });
+    expect(refused.stdout.toString()).not.toContain(ESC);
   });
 });
