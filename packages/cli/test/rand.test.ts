@@ -1,16 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { makeTempDir, runProcess } from "@sslkit/test-utils";
-import type { TempDir } from "@sslkit/test-utils";
-import { startEGDDaemon } from "./support/egd-server.js";
-import type { EGDDaemon } from "./support/egd-server.js";
 import { runCLI } from "./run-cli.js";
+import { makeTempDir, runProcess, startEGDServer } from "@sslkit/test-utils";
+import type { EGDServer, TempDir } from "@sslkit/test-utils";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
 let dir: TempDir;
-let daemon: EGDDaemon | undefined;
+let daemon: EGDServer | undefined;
 
 beforeAll(() => {
   dir = makeTempDir();
@@ -104,21 +102,21 @@ describe("sslkit rand", () => {
   });
 
   it("mixes 256 bytes from an EGD daemon in before generating (--egd)", async () => {
-    daemon = await startEGDDaemon(dir.path);
+    daemon = await startEGDServer(dir.path);
     const { stdout, stderr, exitCode } = await runCLI(["rand", "16", "--hex", "--egd", daemon.path]);
     expect(stderr).toBe("");
     expect(exitCode ?? 0).toBe(0);
     expect(stdout).toMatch(/^[0-9a-f]{32}\n$/);
-    expect(daemon.served()).toBe(256);
+    expect(daemon.served().length).toBe(256);
     expect(new Set(daemon.commands)).toEqual(new Set([0x01]));
   });
 
   it("reads from the daemon in the built binary too", async () => {
-    daemon = await startEGDDaemon(dir.path);
+    daemon = await startEGDServer(dir.path);
     const result = await runProcess(process.execPath, [bin, "rand", "8", "--base64", "--egd", daemon.path]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(daemon.served()).toBe(256);
+    expect(daemon.served().length).toBe(256);
   });
 
   it("exits 3 with ERR_SSLKIT_RAND_EGD_CONNECT when no daemon listens, writing nothing", async () => {
@@ -136,7 +134,7 @@ describe("sslkit rand", () => {
   });
 
   it("exits 3 when the daemon hangs up mid-protocol, without a stack", async () => {
-    daemon = await startEGDDaemon(dir.path, { hangUp: true });
+    daemon = await startEGDServer(dir.path, { closeAfter: 0 });
     const result = await runProcess(process.execPath, [bin, "rand", "16", "--hex", "--egd", daemon.path]);
     expect(result.status).toBe(3);
     expect(result.stdout.toString()).toBe("");

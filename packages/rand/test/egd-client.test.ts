@@ -1,10 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EGDClient, EGDCommand } from "@sslkit/rand";
-import { makeTempDir } from "@sslkit/test-utils";
-import type { TempDir } from "@sslkit/test-utils";
-import { startEGDServer } from "./support/egd-server.ts";
-import type { EGDServer, EGDServerBehaviour } from "./support/egd-server.ts";
+import { makeTempDir, startEGDServer } from "@sslkit/test-utils";
+import type { EGDServer, EGDServerBehaviour, TempDir } from "@sslkit/test-utils";
 
 let dir: TempDir;
 let server: EGDServer | undefined;

@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { randBytes, randEgd } from "@sslkit/rand";
 import { createDeterministicGenerator } from "@sslkit/rand/testing";
-import { makeTempDir } from "@sslkit/test-utils";
-import type { TempDir } from "@sslkit/test-utils";
-import { startEGDServer } from "./support/egd-server.ts";
-import type { EGDServer } from "./support/egd-server.ts";
+import { makeTempDir, startEGDServer } from "@sslkit/test-utils";
+import type { EGDServer, TempDir } from "@sslkit/test-utils";
 
 let dir: TempDir;
 let server: EGDServer | undefined;

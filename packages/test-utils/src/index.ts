@@ -7,3 +7,5 @@ export { makeTestPKI } from "./make-test-pki.js";
 export type { TestPKI, TestIdentity } from "./make-test-pki.js";
 export { startOpenSSLServer } from "./openssl-server.js";
 export type { OpenSSLServer } from "./openssl-server.js";
+export { startEGDServer } from "./egd-server.js";
+export type { EGDServer, EGDServerBehaviour } from "./egd-server.js";

@@ -29,6 +29,10 @@ export interface EGDServer {
   readonly close: () => Promise<void>;
 }
 
+/**
+ * Starts a test EGD daemon on a fresh UNIX socket in `directory` (used by the rand package and
+ * the CLI). `closeAfter: 0` makes a daemon that hangs up as soon as a command arrives.
+ */
 export async function startEGDServer(directory: string, behaviour: EGDServerBehaviour = {}): Promise<EGDServer> {
   const path = join(directory, `egd-${Math.random().toString(36).slice(2)}.sock`);
   const served: Buffer[] = [];
