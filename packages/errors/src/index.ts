@@ -25,4 +25,5 @@ export {
   SSL_ERROR_EOF,
   SSL_ERROR_INVALID_ERROR_CODE,
 } from "./ssl-error-codes.js";
+export { TimeoutError } from "./timeout-error.js";
 export { invalidArgTypeError, invalidArgValueError, outOfRangeError } from "./invalid-argument.js";

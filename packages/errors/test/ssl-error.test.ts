@@ -15,6 +15,7 @@ import {
   SSL_ERROR_WANT_WRITE,
   SSL_ERROR_ZERO_RETURN,
   SSLErrorNumber,
+  TimeoutError,
   isSSLKitError,
 } from "@sslkit/errors";
 
@@ -97,5 +98,16 @@ describe("CertificateError", () => {
     expect(error.verifyCode).toBe(62);
     expect(error.code).toBe("ERR_SSLKIT_HOSTNAME_MISMATCH");
     expect(isSSLKitError(error)).toBe(true);
+  });
+});
+
+describe("TimeoutError", () => {
+  it("is an sslkit error with the socket timeout code and Python's default text", () => {
+    const error = new TimeoutError();
+    expect(error.message).toBe("timed out");
+    expect(error.code).toBe("ERR_SSLKIT_SOCKET_TIMEOUT");
+    expect(error.name).toBe("TimeoutError");
+    expect(isSSLKitError(error)).toBe(true);
+    expect(new TimeoutError("The read operation timed out").message).toBe("The read operation timed out");
   });
 });

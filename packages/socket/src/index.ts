@@ -7,7 +7,8 @@ export { SSLContext, createDefaultContext } from "./ssl-context.js";
 export type { ContextWrapOptions } from "./ssl-context.js";
 export { getServerCertificate } from "./get-server-certificate.js";
 export type { GetServerCertificateOptions } from "./get-server-certificate.js";
-export { TimeoutError } from "./timeout-error.js";
+// Defined with the other error classes in @sslkit/errors; exported here too, where it is thrown.
+export { TimeoutError } from "@sslkit/errors";
 export { SocketErrorCode } from "./error-codes.js";
 export { AF_INET, AF_INET6, SHUT_RD, SHUT_WR, SHUT_RDWR } from "./constants.js";
 export type { Address, AddressFamily, ShutdownHow } from "./constants.js";

@@ -1,4 +1,4 @@
-import { TimeoutError } from "../timeout-error.js";
+import { TimeoutError } from "@sslkit/errors";
 
 /**
  * Races `promise` against a timeout of `seconds` (`null`: wait forever). The timer is always

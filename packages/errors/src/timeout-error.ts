@@ -1,8 +1,7 @@
-import { SSLKitError } from "@sslkit/errors";
-import { SocketErrorCode } from "./error-codes.js";
+import { SSLKitError } from "./sslkit-error.js";
 
 /**
- * An operation did not finish within the socket's timeout ({@link Socket.setTimeout}): Python's
+ * An operation did not finish within the socket's timeout (`Socket.setTimeout` of `@sslkit/socket`): Python's
  * `TimeoutError` (`socket.timeout`). The socket stays usable, as in Python.
  *
  * @example
@@ -17,6 +16,6 @@ export class TimeoutError extends SSLKitError {
    * @param message - Python's text, e.g. `"timed out"` or `"The read operation timed out"`.
    */
   constructor(message = "timed out") {
-    super(SocketErrorCode.TIMEOUT, message);
+    super("ERR_SSLKIT_SOCKET_TIMEOUT", message);
   }
 }
