@@ -62,10 +62,6 @@ export class SSLContext extends BaseSSLContext {
  * ```
  */
 export function createDefaultContext(options: DefaultContextOptions = {}): SSLContext {
-  const context = createBaseDefaultContext(options);
-  // The subclass adds a method and no state, so re-pointing the prototype gives exactly the
-  // context @sslkit/context built (its private fields live on the instance).
-  Object.setPrototypeOf(context, SSLContext.prototype);
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- its prototype is SSLContext's now (line above)
-  return context as SSLContext;
+  // @sslkit/context builds the subclass itself, so the result has wrapSocket from the start.
+  return createBaseDefaultContext(options, SSLContext);
 }
