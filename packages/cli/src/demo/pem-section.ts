@@ -2,14 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { decodePEM, derToPEM, detectFormat, pemToDER } from "@sslkit/pem";
 import type { PEMBlock } from "@sslkit/pem";
 import { SAMPLE_CA_BUNDLE } from "../sample-ca-bundle.js";
+import { DEFAULT_CA_FILE } from "../lib/trust-store.js";
 import { formatBytes, formatInteger, table } from "../lib/format.js";
 import { bad, dim, good, heading } from "../lib/style.js";
 import type { DemoSection } from "./section.js";
 
-const SYSTEM_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
-
 function loadBundle(path: string | undefined): { name: string; text: string } {
-  const file = path ?? process.env.SSL_CERT_FILE ?? SYSTEM_BUNDLE;
+  const file = path ?? process.env.SSL_CERT_FILE ?? DEFAULT_CA_FILE;
   if (existsSync(file)) return { name: file, text: readFileSync(file, "latin1") };
   return { name: `bundled sample (no CA bundle at ${file})`, text: SAMPLE_CA_BUNDLE };
 }
