@@ -22,8 +22,6 @@ export interface DefaultContextOptions {
  * `PROTOCOL_TLS_SERVER` context. `SSLKEYLOGFILE` in the environment sets `keylogFilename`.
  *
  * @param options - {@link DefaultContextOptions}.
- * @param contextClass - The class to instantiate: `@sslkit/socket` passes its `SSLContext`
- *   subclass (the one with `wrapSocket`). @defaultValue {@link SSLContext}
  * @throws `ERR_INVALID_ARG_VALUE` for an unknown purpose.
  * @throws Whatever {@link SSLContext.loadVerifyLocations} throws for the CA options.
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.create_default_context | ssl.create_default_context}
@@ -34,6 +32,21 @@ export interface DefaultContextOptions {
  * ```
  */
 export function createDefaultContext(options?: DefaultContextOptions): SSLContext;
+/**
+ * Returns a context with Python's secure defaults, as an instance of `contextClass`:
+ * `@sslkit/socket` passes its `SSLContext` subclass (the one with `wrapSocket`).
+ *
+ * @param options - {@link DefaultContextOptions}.
+ * @param contextClass - The class to instantiate.
+ * @throws `ERR_INVALID_ARG_VALUE` for an unknown purpose.
+ * @throws Whatever {@link SSLContext.loadVerifyLocations} throws for the CA options.
+ * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.create_default_context | ssl.create_default_context}
+ * @example
+ * ```ts
+ * class MyContext extends SSLContext {}
+ * const context = createDefaultContext({}, MyContext);
+ * ```
+ */
 export function createDefaultContext<T extends SSLContext>(options: DefaultContextOptions, contextClass: new (protocol: Protocol) => T): T;
 export function createDefaultContext(
   options: DefaultContextOptions = {},

@@ -274,7 +274,7 @@ export class SSLContext {
    * Python's ciphers; `PROTOCOL_TLSv1`/`TLSv1_1` use security level 0 so they really connect.
    *
    * @param protocol - One of {@link Protocol}. @defaultValue `PROTOCOL_TLS`
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_PROTOCOL_UNSUPPORTED` for `PROTOCOL_SSLv2`/`PROTOCOL_SSLv3`.
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_PROTOCOL_UNSUPPORTED` for `PROTOCOL_SSLv2`/`PROTOCOL_SSLv3`.
    * @throws `ERR_INVALID_ARG_VALUE` for any other number.
    * @example
    * ```ts
@@ -330,7 +330,7 @@ export class SSLContext {
   /**
    * Whether and how the peer's certificate is verified ({@link VerifyMode}).
    *
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_CHECK_HOSTNAME_ENABLED` for `CERT_NONE` while `checkHostname` is on.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_CHECK_HOSTNAME_ENABLED` for `CERT_NONE` while `checkHostname` is on.
    * @throws `ERR_INVALID_ARG_VALUE` for a value that is not 0, 1 or 2.
    * @see Python `SSLContext.verify_mode`
    */
@@ -393,7 +393,7 @@ export class SSLContext {
    * The lowest TLS version negotiated ({@link TLSVersion}); TLS 1.2 by default as in Python ≥ 3.10.
    * Below TLS 1.2 the context drops to OpenSSL security level 0 (unless `setCiphers` chose one).
    *
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_VERSION_FIXED` on `PROTOCOL_TLSv1*` contexts.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_VERSION_FIXED` on `PROTOCOL_TLSv1*` contexts.
    * @throws `ERR_INVALID_ARG_VALUE` for a value that is not a {@link TLSVersion}.
    * @see Python `SSLContext.minimum_version`
    */
@@ -410,7 +410,7 @@ export class SSLContext {
   /**
    * The highest TLS version negotiated ({@link TLSVersion}).
    *
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_VERSION_FIXED` on `PROTOCOL_TLSv1*` contexts.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_VERSION_FIXED` on `PROTOCOL_TLSv1*` contexts.
    * @throws `ERR_INVALID_ARG_VALUE` for a value that is not a {@link TLSVersion}.
    * @see Python `SSLContext.maximum_version`
    */
@@ -431,7 +431,7 @@ export class SSLContext {
    * `VERIFY_X509_STRICT` re-validates the peer's chain after the handshake with
    * `@sslkit/x509`'s RFC 5280 `verifyChain` (see {@link SSLContext.verifyPeer}).
    *
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_VERIFY_FLAG_UNSUPPORTED` for `VERIFY_ALLOW_PROXY_CERTS`, which Node cannot enforce.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_VERIFY_FLAG_UNSUPPORTED` for `VERIFY_ALLOW_PROXY_CERTS`, which Node cannot enforce.
    * @throws `ERR_INVALID_ARG_VALUE` for bits that are not verify flags.
    * @see Python `SSLContext.verify_flags`
    */
@@ -476,7 +476,7 @@ export class SSLContext {
    * The NSS key log file TLS secrets are appended to (for Wireshark), or `null`. Setting it
    * creates the file and writes Python's header line when it is empty.
    *
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND` / `ERR_SSLKIT_CONTEXT_FILE_UNREADABLE` when it cannot be opened.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND` / `ERR_SSLKIT_CONTEXT_FILE_UNREADABLE` when it cannot be opened.
    * @see Python `SSLContext.keylog_filename`
    */
   get keylogFilename(): string | null {
@@ -512,13 +512,13 @@ export class SSLContext {
    * @param certfile - File name or PEM of the certificate chain (may also hold the key).
    * @param keyfile - File name or PEM of the private key. @defaultValue the key in `certfile`
    * @param password - Password of an encrypted key: string, bytes, or a function returning one.
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND` / `ERR_SSLKIT_CONTEXT_FILE_UNREADABLE` naming the file.
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_NO_CERTIFICATE` when `certfile` holds no certificate.
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_NO_PRIVATE_KEY` when no key is found.
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_PASSWORD_REQUIRED` for an encrypted key without password.
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_BAD_PASSWORD` when the password is wrong.
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_KEY_MISMATCH` naming both files.
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_BAD_CERTIFICATE` for damaged PEM or DER.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND` / `ERR_SSLKIT_CONTEXT_FILE_UNREADABLE` naming the file.
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_NO_CERTIFICATE` when `certfile` holds no certificate.
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_NO_PRIVATE_KEY` when no key is found.
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_PASSWORD_REQUIRED` for an encrypted key without password.
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_BAD_PASSWORD` when the password is wrong.
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_KEY_MISMATCH` naming both files.
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_BAD_CERTIFICATE` for damaged PEM or DER.
    * @see Python `SSLContext.load_cert_chain`
    * @example
    * ```ts
@@ -539,9 +539,9 @@ export class SSLContext {
    *
    * @param locations - {@link VerifyLocations}; at least one of the three.
    * @throws `ERR_INVALID_ARG_VALUE` when all three are missing.
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND` / `ERR_SSLKIT_CONTEXT_FILE_UNREADABLE` naming the file or directory.
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_NO_CA_CERTIFICATE` when `caFile`/`caData` hold no certificate.
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_BAD_CERTIFICATE` for damaged PEM or DER.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND` / `ERR_SSLKIT_CONTEXT_FILE_UNREADABLE` naming the file or directory.
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_NO_CA_CERTIFICATE` when `caFile`/`caData` hold no certificate.
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_BAD_CERTIFICATE` for damaged PEM or DER.
    * @see Python `SSLContext.load_verify_locations`
    * @example
    * ```ts
@@ -652,7 +652,7 @@ export class SSLContext {
    * the security level for good, as in OpenSSL.
    *
    * @param spec - An OpenSSL cipher list, e.g. `"ECDHE+AESGCM:!aNULL"`.
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_NO_CIPHER_MATCH` ("No cipher can be selected.") when nothing matches.
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_NO_CIPHER_MATCH` ("No cipher can be selected.") when nothing matches.
    * @throws `ERR_INVALID_ARG_TYPE` for a non-string.
    * @see Python `SSLContext.set_ciphers`
    * @example
@@ -697,7 +697,7 @@ export class SSLContext {
    * Sets the ALPN protocols offered (client) or accepted in order of preference (server).
    *
    * @param protocols - Protocol names such as `"h2"`, `"http/1.1"`; each 1–255 bytes.
-   * @throws {@link @sslkit/errors#SSLError} `ERR_SSLKIT_CONTEXT_BAD_ALPN_PROTOCOL` ("ALPN protocols must be 1 to 255 in length").
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_CONTEXT_BAD_ALPN_PROTOCOL` ("ALPN protocols must be 1 to 255 in length").
    * @throws `ERR_INVALID_ARG_TYPE` for a non-array or a non-string entry.
    * @see Python `SSLContext.set_alpn_protocols`
    * @example
@@ -722,7 +722,7 @@ export class SSLContext {
    * Sets the curve (or `:`-separated curve list) for ECDHE key exchange, checked now.
    *
    * @param curveName - An OpenSSL group name such as `"prime256v1"`, `"secp384r1"`, `"X25519"`.
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_UNKNOWN_CURVE` for a name OpenSSL does not know.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_UNKNOWN_CURVE` for a name OpenSSL does not know.
    * @see Python `SSLContext.set_ecdh_curve`
    * @example
    * ```ts
@@ -782,9 +782,9 @@ export class SSLContext {
    * `new tls.TLSSocket(socket, …)`, then await {@link SSLContext.verifyPeer} after the handshake.
    *
    * @param request - {@link TLSOptionsRequest}: `serverSide`, `serverHostname`, `socket`.
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_WRONG_SIDE` for a client socket from a `PROTOCOL_TLS_SERVER` context or the reverse.
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_HOSTNAME_REQUIRED` when `checkHostname` is on and no `serverHostname` is given.
-   * @throws {@link @sslkit/errors#SSLKitError} `ERR_SSLKIT_CONTEXT_HOSTNAME_ON_SERVER` for a `serverHostname` on the server side.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_WRONG_SIDE` for a client socket from a `PROTOCOL_TLS_SERVER` context or the reverse.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_HOSTNAME_REQUIRED` when `checkHostname` is on and no `serverHostname` is given.
+   * @throws {@link @sslkit/errors!SSLKitError} `ERR_SSLKIT_CONTEXT_HOSTNAME_ON_SERVER` for a `serverHostname` on the server side.
    * @throws `ERR_INVALID_ARG_VALUE` for an empty `serverHostname`, one with a leading dot, or one IDNA cannot encode.
    * @see Python `SSLContext.wrap_socket` (the checks it makes before the handshake)
    * @example

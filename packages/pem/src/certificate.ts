@@ -19,11 +19,11 @@ export const PEM_FOOTER = "-----END CERTIFICATE-----";
  *
  * @param pem - Exactly one `CERTIFICATE` block.
  * @returns The DER bytes.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_NO_BLOCK` if `pem` does not start with `-----BEGIN CERTIFICATE-----`.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_MISSING_END` if it does not end with `-----END CERTIFICATE-----`.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_MULTIPLE_BLOCKS` if it holds more than one block.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_BAD_BASE64` if the body is not base64.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_EMPTY_BODY` if the body is empty.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_NO_BLOCK` if `pem` does not start with `-----BEGIN CERTIFICATE-----`.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_MISSING_END` if it does not end with `-----END CERTIFICATE-----`.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_MULTIPLE_BLOCKS` if it holds more than one block.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_BAD_BASE64` if the body is not base64.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_EMPTY_BODY` if the body is empty.
  * @throws TypeError `ERR_INVALID_ARG_TYPE` if `pem` is not a string.
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.PEM_cert_to_DER_cert | ssl.PEM_cert_to_DER_cert}
  * @example

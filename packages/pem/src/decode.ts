@@ -149,16 +149,16 @@ function readHeaders(text: string, from: number): { headers: Record<string, stri
  * @param input - PEM text, or its bytes (read as Latin-1 so offsets are byte offsets).
  * @param options - {@link DecodePEMOptions}: `strict` RFC 7468 mode, `maxLength`.
  * @returns The blocks in input order; `[]` when the input has none.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_LABEL_MISMATCH` when an END line names another label.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_MISSING_END` when a block is truncated.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_UNMATCHED_END` for an END line outside any block.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_NESTED_BEGIN` for a BEGIN line inside a block.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_BAD_LABEL` for a damaged BEGIN/END line.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_BAD_HEADER` for a malformed RFC 1421 header.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_BAD_BASE64` for a body that is not base64.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_EMPTY_BODY` for a block without content.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_TOO_LARGE` when the input exceeds `maxLength`.
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_NOT_STRICT` in strict mode, for any RFC 7468 deviation.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_LABEL_MISMATCH` when an END line names another label.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_MISSING_END` when a block is truncated.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_UNMATCHED_END` for an END line outside any block.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_NESTED_BEGIN` for a BEGIN line inside a block.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_BAD_LABEL` for a damaged BEGIN/END line.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_BAD_HEADER` for a malformed RFC 1421 header.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_BAD_BASE64` for a body that is not base64.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_EMPTY_BODY` for a block without content.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_TOO_LARGE` when the input exceeds `maxLength`.
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_NOT_STRICT` in strict mode, for any RFC 7468 deviation.
  * @see RFC 7468 §2–3; OpenSSL `PEM_read_bio_ex`. No Python equivalent (Python reads PEM only inside OpenSSL).
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * Every code a {@link PEMError} from `@sslkit/pem` can carry, with what it means.
+ * Every code a {@link @sslkit/errors!PEMError} from `@sslkit/pem` can carry, with what it means.
  *
  * @example
  * ```ts

@@ -156,9 +156,9 @@ export class EGDClient {
    * @param options - `timeout` (ms, default 5000) and `signal`.
    * @throws TypeError `ERR_INVALID_ARG_TYPE` if `path` is not a non-empty string or an option has the wrong type.
    * @throws RangeError `ERR_OUT_OF_RANGE` for a timeout that is not > 0.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_CONNECT` if the socket is missing or refuses the connection.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_TIMEOUT` if connecting takes longer than `timeout`.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_ABORTED` if `signal` aborts.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_CONNECT` if the socket is missing or refuses the connection.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_TIMEOUT` if connecting takes longer than `timeout`.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_ABORTED` if `signal` aborts.
    * @example
    * ```ts
    * const egd = await EGDClient.connect("/run/egd-pool", { timeout: 1000 });
@@ -206,7 +206,7 @@ export class EGDClient {
   /**
    * Returns how many bits of entropy the daemon's pool holds (command 0x00).
    *
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_TIMEOUT`, `ERR_SSLKIT_RAND_EGD_CLOSED` or `ERR_SSLKIT_RAND_EGD_ABORTED`.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_TIMEOUT`, `ERR_SSLKIT_RAND_EGD_CLOSED` or `ERR_SSLKIT_RAND_EGD_ABORTED`.
    * @example
    * ```ts
    * if ((await egd.entropyLevel()) < 256) console.warn("EGD pool is low");
@@ -226,8 +226,8 @@ export class EGDClient {
    * @param n - 1 to 255 (the protocol's one-octet count).
    * @param options - `blocking`.
    * @throws TypeError `ERR_INVALID_ARG_TYPE` / RangeError `ERR_OUT_OF_RANGE` for a bad `n` or option.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_PROTOCOL` if the daemon announces more octets than asked.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_TIMEOUT`, `ERR_SSLKIT_RAND_EGD_CLOSED` or `ERR_SSLKIT_RAND_EGD_ABORTED`.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_PROTOCOL` if the daemon announces more octets than asked.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_TIMEOUT`, `ERR_SSLKIT_RAND_EGD_CLOSED` or `ERR_SSLKIT_RAND_EGD_ABORTED`.
    * @example
    * ```ts
    * const seed = await egd.read(32, { blocking: true });
@@ -251,8 +251,8 @@ export class EGDClient {
   /**
    * Returns the daemon's process id (command 0x04).
    *
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_PROTOCOL` if the answer is not decimal digits.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_TIMEOUT`, `ERR_SSLKIT_RAND_EGD_CLOSED` or `ERR_SSLKIT_RAND_EGD_ABORTED`.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_PROTOCOL` if the answer is not decimal digits.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_TIMEOUT`, `ERR_SSLKIT_RAND_EGD_CLOSED` or `ERR_SSLKIT_RAND_EGD_ABORTED`.
    * @example
    * ```ts
    * console.log("EGD runs as pid", await egd.pid());

@@ -158,7 +158,7 @@ export class Generator {
    * @param options - personalization, prediction resistance, reseed interval.
    * @throws TypeError `ERR_INVALID_ARG_TYPE` for options of the wrong type.
    * @throws RangeError `ERR_OUT_OF_RANGE` for a `reseedInterval` outside 1 to 2^48.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if the OS random source fails.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if the OS random source fails.
    */
   constructor(options: GeneratorOptions = {}) {
     assertOptionsObject(options, "options");
@@ -229,8 +229,8 @@ export class Generator {
    * @param n - How many bytes, 0 to 2^31 − 1.
    * @throws TypeError `ERR_INVALID_ARG_TYPE` if `n` is not a number.
    * @throws RangeError `ERR_OUT_OF_RANGE` if `n` is not an integer from 0 to 2^31 − 1.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if a due reseed cannot get entropy.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_RESEED_REQUIRED` if a deterministic generator must reseed without an entropy source.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if a due reseed cannot get entropy.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_RESEED_REQUIRED` if a deterministic generator must reseed without an entropy source.
    * @example
    * ```ts
    * const nonce = drbg.bytes(12);
@@ -259,7 +259,7 @@ export class Generator {
    * @param n - How many bytes, 0 to 2^31 − 1.
    * @throws TypeError `ERR_INVALID_ARG_TYPE` if `n` is not a number.
    * @throws RangeError `ERR_OUT_OF_RANGE` if `n` is not an integer from 0 to 2^31 − 1.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` / `ERR_SSLKIT_RAND_RESEED_REQUIRED` as {@link Generator.bytes}.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` / `ERR_SSLKIT_RAND_RESEED_REQUIRED` as {@link Generator.bytes}.
    * @example
    * ```ts
    * const [salt, strong] = drbg.pseudoBytes(16);
@@ -278,8 +278,8 @@ export class Generator {
    * @param entropy - The caller's estimate of the entropy in `data`, in bytes (Python's float).
    *   Like OpenSSL 3 it is not credited: the generator never relies on added data alone.
    * @throws TypeError `ERR_INVALID_ARG_TYPE` if `data` is not a string or bytes-like, or `entropy` is not a number.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if the entropy source fails.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_RESEED_REQUIRED` for a deterministic generator without an entropy source.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if the entropy source fails.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_RESEED_REQUIRED` for a deterministic generator without an entropy source.
    * @example
    * ```ts
    * drbg.add("mouse movements: 12,40;13,41", 2.5);
@@ -305,8 +305,8 @@ export class Generator {
    *
    * @param additionalInput - Extra data for this reseed (bytes, or a string taken as UTF-8).
    * @throws TypeError `ERR_INVALID_ARG_TYPE` if `additionalInput` is not a string or bytes-like.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if the entropy source fails.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_RESEED_REQUIRED` for a deterministic generator without an entropy source.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if the entropy source fails.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_RESEED_REQUIRED` for a deterministic generator without an entropy source.
    * @example
    * ```ts
    * drbg.reseed("after key generation");
@@ -329,7 +329,7 @@ export class Generator {
    * @param options - `additionalInput`, `predictionResistance`.
    * @throws TypeError `ERR_INVALID_ARG_TYPE` for arguments of the wrong type.
    * @throws RangeError `ERR_OUT_OF_RANGE` if `n` is not an integer from 0 to 65536.
-   * @throws {@link RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` / `ERR_SSLKIT_RAND_RESEED_REQUIRED` when a reseed is due and fails.
+   * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` / `ERR_SSLKIT_RAND_RESEED_REQUIRED` when a reseed is due and fails.
    * @example
    * ```ts
    * const block = drbg.generate(64, { additionalInput: "request 17", predictionResistance: true });

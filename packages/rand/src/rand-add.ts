@@ -8,7 +8,7 @@ import { getDefaultGenerator } from "./internal/default-generator.js";
  * @param data - Bytes (any TypedArray, DataView, ArrayBuffer), or a string taken as UTF-8 — what Python accepts.
  * @param entropy - Estimated entropy of `data` in bytes (Python's float); recorded nowhere, as in OpenSSL 3.
  * @throws TypeError `ERR_INVALID_ARG_TYPE` if `data` is not a string or bytes-like, or `entropy` is not a number.
- * @throws {@link RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if the OS random source fails.
+ * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if the OS random source fails.
  * @example
  * ```ts
  * randAdd(new Uint8Array(await sensor.read()), 4.0);

@@ -44,12 +44,12 @@ export interface RandEgdOptions extends EGDOptions {
  * @param path - The daemon's socket path.
  * @param options - `bytes`, `blocking`, `timeout` (ms per step, default 5000), `signal`, `generator`.
  * @throws TypeError `ERR_INVALID_ARG_TYPE` / RangeError `ERR_OUT_OF_RANGE` for bad arguments.
- * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_CONNECT` if the socket is missing or refuses connections.
- * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_TIMEOUT` if the daemon stays silent longer than `timeout`.
- * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_SHORT_READ` if the daemon runs out of octets (non-blocking mode).
- * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_CLOSED` if the daemon closes the connection before answering in full.
- * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_PROTOCOL` if its answer is malformed.
- * @throws {@link RandError} `ERR_SSLKIT_RAND_EGD_ABORTED` if `signal` aborts.
+ * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_CONNECT` if the socket is missing or refuses connections.
+ * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_TIMEOUT` if the daemon stays silent longer than `timeout`.
+ * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_SHORT_READ` if the daemon runs out of octets (non-blocking mode).
+ * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_CLOSED` if the daemon closes the connection before answering in full.
+ * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_PROTOCOL` if its answer is malformed.
+ * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_EGD_ABORTED` if `signal` aborts.
  * @example
  * ```ts
  * const n = await randEgd("/run/egd-pool", { timeout: 2000 }); // 256

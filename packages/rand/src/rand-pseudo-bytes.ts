@@ -7,7 +7,7 @@ import { getDefaultGenerator } from "./internal/default-generator.js";
  * @param n - How many bytes, 0 to 2^31 − 1.
  * @throws TypeError `ERR_INVALID_ARG_TYPE` if `n` is not a number.
  * @throws RangeError `ERR_OUT_OF_RANGE` if `n` is negative, fractional or above 2^31 − 1.
- * @throws {@link RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if a reseed cannot get OS entropy.
+ * @throws {@link @sslkit/errors!RandError} `ERR_SSLKIT_RAND_ENTROPY_SOURCE` if a reseed cannot get OS entropy.
  * @example
  * ```ts
  * const [bytes, strong] = randPseudoBytes(16);

@@ -10,7 +10,7 @@
  * ```
  */
 export const SocketErrorCode = {
-  /** An operation did not finish within the socket's timeout (a {@link TimeoutError}, Python's `socket.timeout`). */
+  /** An operation did not finish within the socket's timeout (a {@link @sslkit/errors!TimeoutError}, Python's `socket.timeout`). */
   TIMEOUT: "ERR_SSLKIT_SOCKET_TIMEOUT",
   /** A non-blocking plain socket has nothing to read or cannot write now (Python's `BlockingIOError`). */
   WOULD_BLOCK: "ERR_SSLKIT_SOCKET_WOULD_BLOCK",

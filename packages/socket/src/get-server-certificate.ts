@@ -23,7 +23,7 @@ export interface GetServerCertificateOptions {
  * @param options - {@link GetServerCertificateOptions}.
  * @returns The server's leaf certificate, PEM-encoded as Python's `DER_cert_to_PEM_cert` does.
  * @throws `SSLCertVerificationError` when `caCerts` is given and verification fails; `SSLError`
- *   for handshake failures; {@link TimeoutError}; system errors such as `ECONNREFUSED`.
+ *   for handshake failures; {@link @sslkit/errors!TimeoutError}; system errors such as `ECONNREFUSED`.
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.get_server_certificate | ssl.get_server_certificate}
  * @example
  * ```ts

@@ -136,7 +136,7 @@ export class Socket {
 
   /**
    * Sets the timeout of every later operation in seconds: `null` waits forever (blocking), `0`
-   * never waits (non-blocking), otherwise operations reject with {@link TimeoutError}.
+   * never waits (non-blocking), otherwise operations reject with {@link @sslkit/errors!TimeoutError}.
    *
    * @param seconds - Seconds, `0`, or `null`.
    * @throws `ERR_INVALID_ARG_TYPE` / `ERR_OUT_OF_RANGE` for anything else.
@@ -275,7 +275,7 @@ export class Socket {
   /**
    * Waits for a connection; resolves a connected `Socket` and the peer's address.
    *
-   * @throws `ERR_SSLKIT_SOCKET_NOT_LISTENING` before {@link Socket.listen}; {@link TimeoutError}
+   * @throws `ERR_SSLKIT_SOCKET_NOT_LISTENING` before {@link Socket.listen}; {@link @sslkit/errors!TimeoutError}
    *   after the timeout; `ERR_SSLKIT_SOCKET_WOULD_BLOCK` in non-blocking mode with nobody waiting.
    * @see Python `socket.accept`
    * @example
@@ -298,7 +298,7 @@ export class Socket {
    * Connects to `[host, port]` (a name is resolved, preferring the socket's family).
    *
    * @param address - `[host, port]`.
-   * @throws `ECONNREFUSED`, `ENOTFOUND` and other system errors; {@link TimeoutError};
+   * @throws `ECONNREFUSED`, `ENOTFOUND` and other system errors; {@link @sslkit/errors!TimeoutError};
    *   `ERR_SSLKIT_SOCKET_ALREADY_CONNECTED` when already connected or listening.
    * @see Python `socket.connect`
    * @example
@@ -348,7 +348,7 @@ export class Socket {
    * Receives up to `bufsize` bytes; resolves an empty buffer when the peer closed its side.
    *
    * @param bufsize - The most bytes to return. @defaultValue 1024
-   * @throws {@link TimeoutError}; `ERR_SSLKIT_SOCKET_WOULD_BLOCK` when non-blocking and nothing is
+   * @throws {@link @sslkit/errors!TimeoutError}; `ERR_SSLKIT_SOCKET_WOULD_BLOCK` when non-blocking and nothing is
    *   buffered; `ECONNRESET` and other system errors; `ERR_SSLKIT_SOCKET_NOT_CONNECTED`.
    * @see Python `socket.recv`
    * @example
@@ -395,7 +395,7 @@ export class Socket {
    * cannot take yet, and the promise waits for room when the queue is full).
    *
    * @param data - The bytes.
-   * @throws `EPIPE`, `ECONNRESET` and other system errors; {@link TimeoutError} while waiting for room;
+   * @throws `EPIPE`, `ECONNRESET` and other system errors; {@link @sslkit/errors!TimeoutError} while waiting for room;
    *   `ERR_SSLKIT_SOCKET_WOULD_BLOCK` when non-blocking and the queue is full.
    * @see Python `socket.send`
    * @example

@@ -255,7 +255,7 @@ export class SSLSocket {
    * Accepts a connection on a listening server-side socket; resolves an already-wrapped
    * `SSLSocket` (handshaken when `doHandshakeOnConnect`) and the peer's address.
    *
-   * @throws `ERR_SSLKIT_SOCKET_NOT_LISTENING`; {@link TimeoutError}; the handshake's errors
+   * @throws `ERR_SSLKIT_SOCKET_NOT_LISTENING`; {@link @sslkit/errors!TimeoutError}; the handshake's errors
    *   (the failed connection is closed).
    * @see Python `SSLSocket.accept`
    * @example
@@ -286,7 +286,7 @@ export class SSLSocket {
    * @throws `SSLCertVerificationError` (verify code and message) when the peer's certificate
    *   fails; `SSLError` for protocol failures; `SSLEOFError` when the peer closes during the
    *   handshake; `SSLWantReadError`/`SSLWantWriteError` in non-blocking mode;
-   *   {@link TimeoutError} ("The handshake operation timed out").
+   *   {@link @sslkit/errors!TimeoutError} ("The handshake operation timed out").
    * @see Python `SSLSocket.do_handshake`
    * @example
    * ```ts
@@ -324,7 +324,7 @@ export class SSLSocket {
    * @param bufsize - The most bytes to return. @defaultValue 1024
    * @throws `SSLEOFError` on a ragged EOF without `suppressRaggedEofs`; `SSLZeroReturnError`
    *   when both sides already sent close_notify; `SSLWantReadError` in non-blocking mode;
-   *   {@link TimeoutError} ("The read operation timed out"); `ECONNRESET`.
+   *   {@link @sslkit/errors!TimeoutError} ("The read operation timed out"); `ECONNRESET`.
    * @see Python `SSLSocket.recv`
    * @example
    * ```ts
@@ -363,7 +363,6 @@ export class SSLSocket {
    * number of bytes written into it.
    *
    * @param len - The most bytes to read. @defaultValue 1024
-   * @param buffer - Read into this buffer instead.
    * @throws As {@link SSLSocket.recv}.
    * @see Python `SSLSocket.read`
    * @example
@@ -372,6 +371,19 @@ export class SSLSocket {
    * ```
    */
   read(len?: number): Promise<Buffer>;
+  /**
+   * Python's `read(len, buffer)`: reads at most `len` decrypted bytes into `buffer` and resolves
+   * how many were written (0 at EOF).
+   *
+   * @param len - The most bytes to read.
+   * @param buffer - Where to write them.
+   * @throws As {@link SSLSocket.recv}.
+   * @see Python `SSLSocket.read`
+   * @example
+   * ```ts
+   * const n = await sock.read(1024, new Uint8Array(1024));
+   * ```
+   */
   read(len: number, buffer: Uint8Array): Promise<number>;
   async read(len = 1024, buffer?: Uint8Array): Promise<Buffer | number> {
     if (buffer === undefined) return this.recv(len);
@@ -402,7 +414,7 @@ export class SSLSocket {
    * Encrypts and sends `data`; resolves the number of bytes taken (all of them).
    *
    * @param data - The bytes.
-   * @throws `SSLWantWriteError` in non-blocking mode when the output is full; {@link TimeoutError}
+   * @throws `SSLWantWriteError` in non-blocking mode when the output is full; {@link @sslkit/errors!TimeoutError}
    *   ("The write operation timed out"); `SSLZeroReturnError` after the TLS layer was shut down.
    * @see Python `SSLSocket.send`
    * @example
@@ -464,7 +476,7 @@ export class SSLSocket {
    * non-blocking handshake) new bytes from the peer. The `select([sock], [], [])` of the
    * non-blocking loop.
    *
-   * @throws {@link TimeoutError} when the socket has a positive timeout and nothing happens.
+   * @throws {@link @sslkit/errors!TimeoutError} when the socket has a positive timeout and nothing happens.
    * @example
    * ```ts
    * for (;;) {
@@ -483,7 +495,7 @@ export class SSLSocket {
   /**
    * Resolves when `send` can take more bytes (the `select([], [sock], [])` of the loop).
    *
-   * @throws {@link TimeoutError} when the socket has a positive timeout and the output stays full.
+   * @throws {@link @sslkit/errors!TimeoutError} when the socket has a positive timeout and the output stays full.
    * @example
    * ```ts
    * try { await sock.send(data); } catch (e) { if (e instanceof SSLWantWriteError) await sock.waitWritable(); }
@@ -683,7 +695,7 @@ export class SSLSocket {
    *
    * @throws `ERR_SSLKIT_SOCKET_NOT_WRAPPED` when there is no TLS layer (never handshaken,
    *   already unwrapped); `ERR_SSLKIT_SOCKET_HANDSHAKE_NOT_DONE` before the handshake;
-   *   {@link TimeoutError} when the peer's close_notify does not come in time.
+   *   {@link @sslkit/errors!TimeoutError} when the peer's close_notify does not come in time.
    * @see Python `SSLSocket.unwrap`
    * @example
    * ```ts

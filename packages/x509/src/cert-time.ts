@@ -55,9 +55,9 @@ function daysFromCivil(year: number, month: number, day: number): number {
  *
  * @param certTime - A time string as OpenSSL's `ASN1_TIME_print()` writes it.
  * @returns Whole seconds since 1970-01-01T00:00:00Z (negative before 1970).
- * @throws {@link X509Error} `ERR_SSLKIT_X509_TIME_FORMAT` if the month or the rest of the string does not match the format (CPython's `ValueError` text).
- * @throws {@link X509Error} `ERR_SSLKIT_X509_TIME_TRAILING_DATA` if anything follows `GMT`.
- * @throws {@link X509Error} `ERR_SSLKIT_X509_TIME_OUT_OF_RANGE` for the year 0000.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_TIME_FORMAT` if the month or the rest of the string does not match the format (CPython's `ValueError` text).
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_TIME_TRAILING_DATA` if anything follows `GMT`.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_TIME_OUT_OF_RANGE` for the year 0000.
  * @throws `TypeError` `ERR_INVALID_ARG_TYPE` if `certTime` is not a string.
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.cert_time_to_seconds | ssl.cert_time_to_seconds}
  * @example

@@ -108,7 +108,7 @@ export class Certificate {
    *
    * @param pemOrDer - PEM text (first CERTIFICATE block) or DER bytes (PEM bytes are recognised).
    * @throws TypeError `ERR_INVALID_ARG_TYPE` for anything but a string or Uint8Array.
-   * @throws {@link @sslkit/errors#X509Error} every `ERR_SSLKIT_X509_*` decoding code of {@link decodeCert}.
+   * @throws {@link @sslkit/errors!X509Error} every `ERR_SSLKIT_X509_*` decoding code of {@link decodeCert}.
    */
   constructor(pemOrDer: string | Uint8Array) {
     if (typeof pemOrDer !== "string" && !(pemOrDer instanceof Uint8Array)) {

@@ -409,7 +409,7 @@ function toHex(bytes: ArrayBuffer): string {
  * @throws `TypeError` `ERR_INVALID_ARG_TYPE` when an option has the wrong type.
  * @throws `TypeError` `ERR_INVALID_ARG_VALUE` for an unknown key type, subject attribute, SAN kind, EKU or key usage name, an invalid IP address, non-ASCII names, `pathLength` without `isCA`, or an issuer certificate/key that cannot be used (unparseable, unsupported key, not matching each other).
  * @throws `RangeError` `ERR_OUT_OF_RANGE` for a negative or non-integer `pathLength`, a serial number outside 1 … 2^159 − 1, dates outside 1950–9999, or `notAfter` before `notBefore`.
- * @throws {@link X509Error} `ERR_SSLKIT_X509_NO_WEBCRYPTO` if the runtime has no `globalThis.crypto.subtle`.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_NO_WEBCRYPTO` if the runtime has no `globalThis.crypto.subtle`.
  * @see Python has no equivalent (CPython's tests ship pre-made certificates); OpenSSL `openssl req -x509` / `openssl x509 -req`.
  * @example
  * ```ts

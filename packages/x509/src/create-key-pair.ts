@@ -35,7 +35,7 @@ export function assertKeyType(value: unknown, name: string): asserts value is Ke
  * @param keyType - `"ec-p256"` (ECDSA P-256), `"ec-p384"`, `"ed25519"`, `"rsa-2048"`, `"rsa-3072"` or `"rsa-4096"` (RSA, e = 65537). @defaultValue `"ec-p256"`
  * @returns The WebCrypto keys and their PKCS #8 / SPKI PEM text.
  * @throws `TypeError` `ERR_INVALID_ARG_VALUE` for an unknown key type.
- * @throws {@link X509Error} `ERR_SSLKIT_X509_NO_WEBCRYPTO` if the runtime has no `globalThis.crypto.subtle`.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_NO_WEBCRYPTO` if the runtime has no `globalThis.crypto.subtle`.
  * @see Python has no equivalent (CPython's test suite uses pre-made keys); OpenSSL `openssl genpkey`.
  * @example
  * ```ts

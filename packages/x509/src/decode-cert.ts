@@ -13,19 +13,19 @@ import { buildPeerCertDict } from "./internal/peer-cert-dict-builder.js";
  * tuples, OpenSSL's long attribute names, its serial, time and address formats.
  *
  * A direct DER walk (no ASN.1 library): fast, and it never throws anything but
- * {@link @sslkit/errors#X509Error} for bad input.
+ * {@link @sslkit/errors!X509Error} for bad input.
  *
  * @param pemOrDer - PEM text (the first `CERTIFICATE` block is used), or DER bytes (PEM bytes
  *   are recognised too). DER input must be exactly one certificate.
  * @returns The CPython dict.
  * @throws TypeError `ERR_INVALID_ARG_TYPE` when `pemOrDer` is neither a string nor a Uint8Array.
- * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_NO_CERTIFICATE` for empty input or PEM without a certificate.
- * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_TRUNCATED` when the DER ends inside an element.
- * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_BAD_LENGTH` for an impossible or BER length.
- * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_UNEXPECTED_TAG` for an element X.509 does not allow there.
- * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_TRAILING_DATA` for bytes after the certificate or a field.
- * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_BAD_VALUE` for an invalid INTEGER, OID, BOOLEAN or BIT STRING.
- * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_BAD_STRING` for text CPython cannot decode.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_NO_CERTIFICATE` for empty input or PEM without a certificate.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_TRUNCATED` when the DER ends inside an element.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_BAD_LENGTH` for an impossible or BER length.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_UNEXPECTED_TAG` for an element X.509 does not allow there.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_TRAILING_DATA` for bytes after the certificate or a field.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_BAD_VALUE` for an invalid INTEGER, OID, BOOLEAN or BIT STRING.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_BAD_STRING` for text CPython cannot decode.
  * @throws PEMError `ERR_SSLKIT_PEM_*` from `@sslkit/pem` for damaged PEM text.
  * @see Python `ssl._ssl._test_decode_cert`, {@link https://docs.python.org/3/library/ssl.html#ssl.SSLSocket.getpeercert | SSLSocket.getpeercert}; RFC 5280 §4.1
  * @example

@@ -1,5 +1,5 @@
 /**
- * Every code an {@link @sslkit/errors#X509Error} from `@sslkit/x509` can carry, with what it means.
+ * Every code an {@link @sslkit/errors!X509Error} from `@sslkit/x509` can carry, with what it means.
  * Each engineer of the package adds the codes of their own area here.
  *
  * @example

@@ -15,7 +15,7 @@ const CERTIFICATE_LABELS = new Set(["CERTIFICATE", "X509 CERTIFICATE"]);
  * @param input - PEM text, PEM bytes, or DER bytes of one or more certificates back to back.
  * @returns The certificates in input order; `[]` for PEM text without certificates.
  * @throws TypeError `ERR_INVALID_ARG_TYPE` when `input` is neither a string nor a Uint8Array.
- * @throws {@link @sslkit/errors#X509Error} any `ERR_SSLKIT_X509_*` decoding code, for the first bad certificate (its `offset` is relative to that certificate's DER, or to the DER bundle).
+ * @throws {@link @sslkit/errors!X509Error} any `ERR_SSLKIT_X509_*` decoding code, for the first bad certificate (its `offset` is relative to that certificate's DER, or to the DER bundle).
  * @throws PEMError `ERR_SSLKIT_PEM_*` for damaged PEM text.
  * @see Python `SSLContext.load_verify_locations(cafile=…)` reads the same bundles.
  * @example

@@ -129,7 +129,7 @@ function toCertDict(cert: unknown): Record<string, unknown> {
 }
 
 /**
- * Checks that a certificate is valid for `hostname` and throws a {@link CertificateError} if not.
+ * Checks that a certificate is valid for `hostname` and throws a {@link @sslkit/errors!CertificateError} if not.
  *
  * The rules are CPython 3.7–3.11's `ssl.match_hostname` (RFC 6125): names compare
  * case-insensitively; a wildcard is only valid as the whole left-most label and matches exactly
@@ -145,9 +145,9 @@ function toCertDict(cert: unknown): Record<string, unknown> {
  *
  * @param cert - A CPython certificate dict (as `getPeerCert()` or {@link decodeCert} return it), or an object with a `toDict()` method such as a `Certificate`.
  * @param hostname - The name or IP address the client connected to.
- * @throws {@link CertificateError} `ERR_SSLKIT_HOSTNAME_MISMATCH` when nothing matches, or for a malformed wildcard, with CPython's message (`hostname 'a.example' doesn't match 'b.example'`).
- * @throws {@link X509Error} `ERR_SSLKIT_X509_EMPTY_CERTIFICATE` for `null`, `undefined` or `{}` (an unverified peer), like CPython's `ValueError`.
- * @throws {@link X509Error} `ERR_SSLKIT_X509_BAD_IP_ADDRESS` when `hostname` is an IP address and an `IP Address` entry is not one (CPython's `ValueError`).
+ * @throws {@link @sslkit/errors!CertificateError} `ERR_SSLKIT_HOSTNAME_MISMATCH` when nothing matches, or for a malformed wildcard, with CPython's message (`hostname 'a.example' doesn't match 'b.example'`).
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_EMPTY_CERTIFICATE` for `null`, `undefined` or `{}` (an unverified peer), like CPython's `ValueError`.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_BAD_IP_ADDRESS` when `hostname` is an IP address and an `IP Address` entry is not one (CPython's `ValueError`).
  * @throws `TypeError` `ERR_INVALID_ARG_TYPE` / `ERR_INVALID_ARG_VALUE` if `hostname` is not a string or `cert` has not the dict's shape.
  * @see Python {@link https://docs.python.org/3.11/library/ssl.html#ssl.match_hostname | ssl.match_hostname}, RFC 6125 §6.4
  * @example

@@ -14,7 +14,7 @@ function asCertificate(cert: Certificate | string | Uint8Array): Certificate {
  * @param cert - A {@link Certificate}, or PEM text / DER bytes of one.
  * @returns An unsigned 32-bit number; `hash.toString(16).padStart(8, "0")` is what `openssl x509 -hash` prints.
  * @throws TypeError `ERR_INVALID_ARG_TYPE` for other arguments.
- * @throws {@link @sslkit/errors#X509Error} any `ERR_SSLKIT_X509_*` decoding code when given bytes or text.
+ * @throws {@link @sslkit/errors!X509Error} any `ERR_SSLKIT_X509_*` decoding code when given bytes or text.
  * @see `openssl x509 -subject_hash`; Python's `SSLContext.load_verify_locations(capath=…)` looks files up by it.
  * @example
  * ```ts
@@ -31,7 +31,7 @@ export function subjectNameHash(cert: Certificate | string | Uint8Array): number
  * @param cert - A {@link Certificate}, or PEM text / DER bytes of one.
  * @returns An unsigned 32-bit number.
  * @throws TypeError `ERR_INVALID_ARG_TYPE` for other arguments.
- * @throws {@link @sslkit/errors#X509Error} any `ERR_SSLKIT_X509_*` decoding code when given bytes or text.
+ * @throws {@link @sslkit/errors!X509Error} any `ERR_SSLKIT_X509_*` decoding code when given bytes or text.
  * @see `openssl x509 -issuer_hash`.
  * @example
  * ```ts

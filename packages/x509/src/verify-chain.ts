@@ -163,10 +163,10 @@ function identityCheck(hostname: string, profile: Profile): (leaf: ParsedCert) =
  * @param leafAndIntermediates - The peer's certificate first, then any untrusted intermediates (in any order): PEM text (a bundle is fine), DER bytes, `Certificate` objects, or an array of these.
  * @param options - {@link VerifyChainOptions}: `trustAnchors` (required), `time`, `hostname`, `purpose`, `maxDepth`, `profile`, `crls`, `signal`.
  * @returns `{ ok, verifyCode, verifyMessage, reason, chain, depth }` with OpenSSL's `X509_V_ERR_*` code and text.
- * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_NO_CERTIFICATE` when an input holds no certificate (empty list, empty bytes, PEM without a CERTIFICATE block).
- * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_VERIFY_BAD_CERTIFICATE` when an input is not a DER certificate (garbage, truncated).
- * @throws {@link @sslkit/errors#X509Error} `ERR_SSLKIT_X509_VERIFY_BAD_CRL` when an entry of `crls` is not a DER CRL (or PEM without an X509 CRL block).
- * @throws {@link @sslkit/errors#PEMError} `ERR_SSLKIT_PEM_*` for damaged PEM text.
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_NO_CERTIFICATE` when an input holds no certificate (empty list, empty bytes, PEM without a CERTIFICATE block).
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_VERIFY_BAD_CERTIFICATE` when an input is not a DER certificate (garbage, truncated).
+ * @throws {@link @sslkit/errors!X509Error} `ERR_SSLKIT_X509_VERIFY_BAD_CRL` when an entry of `crls` is not a DER CRL (or PEM without an X509 CRL block).
+ * @throws {@link @sslkit/errors!PEMError} `ERR_SSLKIT_PEM_*` for damaged PEM text.
  * @throws `TypeError` `ERR_INVALID_ARG_TYPE` / `ERR_INVALID_ARG_VALUE`, `RangeError` `ERR_OUT_OF_RANGE` for bad options.
  * @throws `AbortError` (the signal's reason) when `signal` aborts.
  * @see Python `ssl.SSLContext.wrap_socket` certificate verification (`SSLCertVerificationError.verify_code`), OpenSSL `openssl verify -x509_strict`, RFC 5280 §6.1, CA/B Forum BR §7.1

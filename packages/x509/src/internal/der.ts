@@ -1,7 +1,7 @@
 import { X509Error } from "@sslkit/errors";
 import { X509ErrorCode } from "../error-codes.js";
 
-/** Throws the {@link X509Error} every decoding failure becomes: a stable code and the byte offset. */
+/** Throws the {@link @sslkit/errors!X509Error} every decoding failure becomes: a stable code and the byte offset. */
 export function fail(code: X509ErrorCode, message: string, offset: number): never {
   throw new X509Error(code, `${message} (at byte ${offset})`, { offset });
 }

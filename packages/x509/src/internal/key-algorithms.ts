@@ -6,7 +6,7 @@
 /** Key types of `createKeyPair`: ECDSA on P-256/P-384, Ed25519, RSA (PKCS #1 v1.5 signatures). */
 export const KEY_TYPES = ["ec-p256", "ec-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096"] as const;
 
-/** One of {@link KEY_TYPES}. */
+/** A key type: `"ec-p256"`, `"ec-p384"`, `"ed25519"`, `"rsa-2048"`, `"rsa-3072"` or `"rsa-4096"`. */
 export type KeyType = (typeof KEY_TYPES)[number];
 
 /** A WebCrypto algorithm dictionary. */
