@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { defineCommand } from "citty";
 import { CERT_NONE, PROTOCOL_TLS_CLIENT } from "@sslkit/context";
 import { SSLContext } from "@sslkit/socket";
@@ -12,7 +11,7 @@ import type { StartTLSProtocol } from "../lib/starttls.js";
 import { bad, dim, good, heading, paint } from "../lib/style.js";
 import { connectTLS, sniName } from "../lib/tls-client.js";
 import { parseTLSVersion } from "../lib/tls-version.js";
-import { DEFAULT_CA_FILE, lookUpInHashedDirectory, readCertificateFile } from "../lib/trust-store.js";
+import { CAFILE_HELP, CAPATH_HELP, trustAnchorLoader } from "../lib/trust-store.js";
 
 /** Certificates expiring within this many days get a warning. */
 const EXPIRY_WARNING_DAYS = 30;
@@ -65,8 +64,8 @@ export default defineCommand({
   args: {
     address: { type: "positional", description: "The server, host:port or [IPv6]:port", required: true },
     servername: { type: "string", description: "SNI name and the name checked (default: the host; no SNI for an IP)" },
-    cafile: { type: "string", description: `Trusted CA certificates (default: $SSL_CERT_FILE or ${DEFAULT_CA_FILE})` },
-    capath: { type: "string", description: "OpenSSL hashed directory of trusted CAs" },
+    cafile: { type: "string", description: CAFILE_HELP },
+    capath: { type: "string", description: CAPATH_HELP },
     insecure: { type: "boolean", description: "Report verification failures but exit 0" },
     alpn: { type: "string", description: "ALPN protocols to offer, comma-separated (e.g. h2,http/1.1)" },
     "min-tls": { type: "string", description: "Lowest TLS version: 1.0, 1.1, 1.2 or 1.3" },
@@ -98,8 +97,7 @@ export default defineCommand({
       if (args.ciphers !== undefined) context.setCiphers(args.ciphers);
       if (args.alpn !== undefined) context.setALPNProtocols(args.alpn.split(",").map((name) => name.trim()).filter((name) => name !== ""));
       if (args.cert !== undefined) context.loadCertChain(args.cert, args.key ?? null);
-      const anchorFile = args.cafile ?? (args.capath === undefined ? process.env.SSL_CERT_FILE ?? DEFAULT_CA_FILE : undefined);
-      const anchors = anchorFile === undefined || (args.cafile === undefined && !existsSync(anchorFile)) ? [] : readCertificateFile(anchorFile);
+      const anchorsFor = trustAnchorLoader({ cafile: args.cafile, capath: args.capath });
 
       const ssl = await connectTLS({
         host,
@@ -121,9 +119,8 @@ export default defineCommand({
 
       const now = Date.now();
       const chain = chainDER.map((der) => new Certificate(der));
-      if (args.capath !== undefined) anchors.push(...lookUpInHashedDirectory(args.capath, chain));
       const checkedName = args.servername ?? host;
-      const result = chainDER.length === 0 ? null : await verifyChain(chainDER, { trustAnchors: anchors, purpose: "serverAuth", time: now });
+      const result = chainDER.length === 0 ? null : await verifyChain(chainDER, { trustAnchors: anchorsFor(chain), purpose: "serverAuth", time: now });
       const verification = result === null
         ? { ok: false, verifyCode: 50, verifyMessage: "application verification failure", reason: "the server sent no certificate", depth: 0 }
         : { ok: result.ok, verifyCode: result.verifyCode, verifyMessage: result.verifyMessage, reason: result.reason, depth: result.depth };

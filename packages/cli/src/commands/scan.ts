@@ -1,113 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { defineCommand } from "citty";
-import { CERT_NONE, PROTOCOL_TLS_CLIENT, TLSVersion } from "@sslkit/context";
-import { SSLContext } from "@sslkit/socket";
-import { Certificate, decodeCert, matchHostname, verifyChain } from "@sslkit/x509";
 import { isServerArgument, parseHostPort, parseTimeout } from "../lib/address.js";
 import { CLIError, ExitCode, reportError } from "../lib/exit.js";
 import { toCSV } from "../lib/csv.js";
-import { peerChain } from "../lib/network.js";
+import { scanHTMLReport } from "../lib/scan/html-report.js";
+import { scanEndpoint } from "../lib/scan/scan-endpoint.js";
+import type { ScanResult } from "../lib/scan/scan-endpoint.js";
+import { weakCipherFamilies } from "../lib/scan/weak-ciphers.js";
 import { bad, dim, good, paint } from "../lib/style.js";
-import { connectTLS } from "../lib/tls-client.js";
-import { DEFAULT_CA_FILE, readCertificateFile } from "../lib/trust-store.js";
-import { existsSync } from "node:fs";
-
-const DAY_MS = 86_400_000;
-
-/** Protocols older than TLS 1.2 that a server should refuse. */
-const OLD_PROTOCOLS = [
-  ["TLSv1", TLSVersion.TLSv1],
-  ["TLSv1.1", TLSVersion.TLSv1_1],
-] as const;
-
-/** What `scan` found at one endpoint. */
-interface ScanResult {
-  target: string;
-  host: string;
-  port: number;
-  reachable: boolean;
-  error: string | null;
-  protocol: string | null;
-  cipher: string | null;
-  subject: string | null;
-  notAfter: string | null;
-  daysLeft: number | null;
-  verifyCode: number | null;
-  verifyMessage: string | null;
-  hostnameOk: boolean | null;
-  oldProtocols: string[];
-  issues: string[];
-}
-
-interface ScanSettings {
-  readonly timeout: number;
-  readonly anchors: readonly Certificate[];
-  readonly warnDays: number;
-}
-
-function clientContext(version?: TLSVersion): SSLContext {
-  const context = new SSLContext(PROTOCOL_TLS_CLIENT);
-  context.checkHostname = false;
-  context.verifyMode = CERT_NONE;
-  if (version !== undefined) {
-    context.minimumVersion = version;
-    context.maximumVersion = version;
-  }
-  return context;
-}
-
-async function acceptsProtocol(host: string, port: number, version: TLSVersion, timeout: number): Promise<boolean> {
-  try {
-    const ssl = await connectTLS({ host, port, context: clientContext(version), timeout });
-    await ssl.close();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function scanOne(target: string, settings: ScanSettings): Promise<ScanResult> {
-  const [host, port] = parseHostPort(target);
-  const result: ScanResult = { target, host, port, reachable: false, error: null, protocol: null, cipher: null, subject: null, notAfter: null, daysLeft: null, verifyCode: null, verifyMessage: null, hostnameOk: null, oldProtocols: [], issues: [] };
-  let chain: Uint8Array[];
-  try {
-    const ssl = await connectTLS({ host, port, context: clientContext(), timeout: settings.timeout });
-    result.protocol = ssl.version();
-    result.cipher = ssl.cipher()?.[0] ?? null;
-    chain = peerChain(ssl);
-    await ssl.close();
-  } catch (error) {
-    result.error = error instanceof Error ? error.message : String(error);
-    result.issues.push("unreachable");
-    return result;
-  }
-  result.reachable = true;
-  const leaf = chain[0];
-  if (leaf !== undefined) {
-    const certificate = new Certificate(leaf);
-    result.subject = certificate.subjectString;
-    result.notAfter = certificate.notAfter.toISOString();
-    result.daysLeft = Math.floor((certificate.notAfter.getTime() - Date.now()) / DAY_MS);
-    const verdict = await verifyChain(chain, { trustAnchors: settings.anchors, purpose: "serverAuth" });
-    result.verifyCode = verdict.verifyCode;
-    result.verifyMessage = verdict.verifyMessage;
-    try {
-      matchHostname(decodeCert(leaf), host);
-      result.hostnameOk = true;
-    } catch {
-      result.hostnameOk = false;
-    }
-    if (!verdict.ok) result.issues.push(`verification failed: ${verdict.verifyMessage} (${verdict.verifyCode})`);
-    if (!result.hostnameOk) result.issues.push(`not valid for ${host}`);
-    if (result.daysLeft < 0) result.issues.push(`expired ${-result.daysLeft} days ago`);
-    else if (result.daysLeft < settings.warnDays) result.issues.push(`expires in ${result.daysLeft} days`);
-  } else result.issues.push("no certificate");
-  for (const [name, version] of OLD_PROTOCOLS) {
-    if (await acceptsProtocol(host, port, version, settings.timeout)) result.oldProtocols.push(name);
-  }
-  if (result.oldProtocols.length > 0) result.issues.push(`accepts ${result.oldProtocols.join(", ")}`);
-  return result;
-}
+import { CAFILE_HELP, CAPATH_HELP, trustAnchorLoader } from "../lib/trust-store.js";
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping the input order. */
 async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>, done: () => void): Promise<R[]> {
@@ -170,64 +71,79 @@ function progress(total: number): { tick: () => void; clear: () => void } {
   };
 }
 
+/** The terminal report: one row per endpoint, then a summary line. */
+function summaryTable(results: readonly ScanResult[], summary: { total: number; failing: number; unreachable: number }, warnDays: number, families: { checked: string[]; unavailable: string[] }): string {
+  const rows = [["endpoint", "protocol", "days left", "verify", "issues"], ...results.map((r) => [
+    r.target,
+    r.protocol ?? "-",
+    r.daysLeft === null ? "-" : String(r.daysLeft),
+    r.verifyCode === null ? "-" : r.verifyCode === 0 ? "ok" : `${r.verifyCode}`,
+    r.issues.length === 0 ? "" : r.reachable ? r.issues.join("; ") : `unreachable: ${r.error ?? ""}`,
+  ])];
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
+  const lines = rows.map((row, index) => {
+    const text = row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column] ?? 0) : cell)).join("  ").trimEnd();
+    if (index === 0) return paint("bold", text);
+    return results[index - 1]?.issues.length === 0 ? text : paint("red", text);
+  });
+  const verdict = summary.failing === 0 && summary.unreachable === 0
+    ? good(`${summary.total} endpoints, no issues`)
+    : bad(`${summary.total} endpoints: ${summary.failing} with issues, ${summary.unreachable} unreachable`);
+  const checked = `weak cipher families checked: ${families.checked.join(", ") || "none"}${families.unavailable.length === 0 ? "" : ` (${families.unavailable.join(", ")}: not offered by this OpenSSL, not checked)`}`;
+  return `${lines.join("\n")}\n\n${verdict} ${dim(`(expiry warning at ${warnDays} days)`)}\n${dim(checked)}\n`;
+}
+
 export default defineCommand({
-  meta: { name: "scan", description: "Check many TLS endpoints concurrently: expiry, verification, old protocols" },
+  meta: { name: "scan", description: "Check many TLS endpoints concurrently: expiry, verification, old protocols, weak ciphers" },
   args: {
-    targets: { type: "positional", description: "host:port arguments, or files with one host[:port] a line", required: true },
+    targets: { type: "positional", description: "host:port arguments, or files with one host[:port] a line (# comments, port 443 by default)", required: true },
     concurrency: { type: "string", description: "Endpoints checked at once (default 10)" },
     timeout: { type: "string", description: "Seconds per connection (default 5)" },
-    cafile: { type: "string", description: `Trusted CA certificates (default: $SSL_CERT_FILE or ${DEFAULT_CA_FILE})` },
+    cafile: { type: "string", description: CAFILE_HELP },
+    capath: { type: "string", description: CAPATH_HELP },
     "warn-days": { type: "string", description: "Flag certificates expiring within this many days (default 30)" },
-    json: { type: "boolean", description: "Print one JSON document" },
-    csv: { type: "boolean", description: "Print CSV" },
+    json: { type: "boolean", description: "Print one JSON document: { results, summary, weakCipherFamilies }" },
+    csv: { type: "boolean", description: "Print CSV (RFC 4180), one row per endpoint" },
+    html: { type: "boolean", description: "Print a self-contained HTML report (sslkit scan … --html > report.html)" },
     debug: { type: "boolean", description: "Show stack traces" },
   },
   async run({ args }) {
     try {
-      if (args.json && args.csv) throw new CLIError("--json and --csv cannot be combined", ExitCode.USAGE);
+      if ([args.json, args.csv, args.html].filter((flag) => flag === true).length > 1) throw new CLIError("--json, --csv and --html cannot be combined", ExitCode.USAGE);
       const concurrency = parseCount("--concurrency", args.concurrency, 10, 1);
       const warnDays = parseCount("--warn-days", args["warn-days"], 30, 0);
       const timeout = parseTimeout(args.timeout, 5);
       const inputs = args._.length > 0 ? args._ : [args.targets];
       const targets = await readTargets(inputs);
       if (targets.length === 0) throw new CLIError("no endpoint to scan", ExitCode.USAGE);
-      const anchorFile = args.cafile ?? process.env.SSL_CERT_FILE ?? DEFAULT_CA_FILE;
-      const anchors = args.cafile === undefined && !existsSync(anchorFile) ? [] : readCertificateFile(anchorFile);
+      const anchorsFor = trustAnchorLoader({ cafile: args.cafile, capath: args.capath });
+      const families = weakCipherFamilies();
+      const now = Date.now();
       const bar = progress(targets.length);
-      const results = await mapBounded(targets, concurrency, (target) => scanOne(target, { timeout, anchors, warnDays }), bar.tick);
+      const results = await mapBounded(targets, concurrency, (target) => scanEndpoint(target, { timeout, anchorsFor, warnDays, weakFamilies: families.checked }, now), bar.tick);
       bar.clear();
 
       const unreachable = results.filter((r) => !r.reachable).length;
       const failing = results.filter((r) => r.reachable && r.issues.length > 0).length;
       if (failing > 0) process.exitCode = ExitCode.FAILED;
       else if (unreachable > 0) process.exitCode = ExitCode.IO;
+      const summary = { total: results.length, ok: results.length - failing - unreachable, failing, unreachable };
+      const weakCipherFamilyNames = { checked: families.checked.map((f) => f.family), unavailable: families.unavailable.map((f) => f.family) };
 
       if (args.json) {
-        process.stdout.write(`${JSON.stringify({ results, summary: { total: results.length, ok: results.length - failing - unreachable, failing, unreachable } }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ results, summary, weakCipherFamilies: weakCipherFamilyNames }, null, 2)}\n`);
         return;
       }
       if (args.csv) {
-        const header = ["target", "reachable", "protocol", "cipher", "subject", "notAfter", "daysLeft", "verifyCode", "verifyMessage", "hostnameOk", "oldProtocols", "issues", "error"];
-        process.stdout.write(toCSV(header, results.map((r) => [r.target, r.reachable, r.protocol, r.cipher, r.subject, r.notAfter, r.daysLeft, r.verifyCode, r.verifyMessage, r.hostnameOk, r.oldProtocols.join(" "), r.issues.join("; "), r.error])));
+        const header = ["target", "reachable", "protocol", "cipher", "subject", "issuer", "notAfter", "daysLeft", "verifyCode", "verifyMessage", "hostnameOk", "oldProtocols", "weakCiphers", "issues", "error"];
+        process.stdout.write(toCSV(header, results.map((r) => [r.target, r.reachable, r.protocol, r.cipher, r.subject, r.issuer, r.notAfter, r.daysLeft, r.verifyCode, r.verifyMessage, r.hostnameOk, r.oldProtocols.join(" "), r.weakCiphers.map((w) => w.cipher).join(" "), r.issues.join("; "), r.error])));
         return;
       }
-      const rows = [["endpoint", "protocol", "days left", "verify", "issues"], ...results.map((r) => [
-        r.target,
-        r.protocol ?? "-",
-        r.daysLeft === null ? "-" : String(r.daysLeft),
-        r.verifyCode === null ? "-" : r.verifyCode === 0 ? "ok" : `${r.verifyCode}`,
-        r.issues.length === 0 ? "" : r.reachable ? r.issues.join("; ") : `unreachable: ${r.error ?? ""}`,
-      ])];
-      const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
-      const lines = rows.map((row, index) => {
-        const text = row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column] ?? 0) : cell)).join("  ").trimEnd();
-        if (index === 0) return paint("bold", text);
-        return results[index - 1]?.issues.length === 0 ? text : paint("red", text);
-      });
-      const summary = failing === 0 && unreachable === 0
-        ? good(`${results.length} endpoints, no issues`)
-        : bad(`${results.length} endpoints: ${failing} with issues, ${unreachable} unreachable`);
-      process.stdout.write(`${lines.join("\n")}\n\n${summary} ${dim(`(expiry warning at ${warnDays} days)`)}\n`);
+      if (args.html) {
+        process.stdout.write(scanHTMLReport({ results, summary, generatedAt: new Date(now), warnDays, weakCipherFamilies: weakCipherFamilyNames }));
+        return;
+      }
+      process.stdout.write(summaryTable(results, summary, warnDays, weakCipherFamilyNames));
     } catch (error) {
       reportError(error, args.debug === true);
     }

@@ -2,7 +2,7 @@ import { defineCommand } from "citty";
 import { Certificate, verifyChain } from "@sslkit/x509";
 import type { VerifyChainOptions } from "@sslkit/x509";
 import { CLIError, ExitCode, reportError } from "../lib/exit.js";
-import { DEFAULT_CA_FILE, lookUpInHashedDirectory, readCertificateFile } from "../lib/trust-store.js";
+import { CAFILE_HELP, CAPATH_HELP, loadTrustAnchors, readCertificateFile } from "../lib/trust-store.js";
 import { table } from "../lib/format.js";
 import { bad, dim, good } from "../lib/style.js";
 
@@ -24,8 +24,8 @@ export default defineCommand({
   meta: { name: "verify", description: "Verify a certificate chain, with OpenSSL's verify codes" },
   args: {
     cert: { type: "positional", description: "The certificate to verify, optionally followed by its intermediates (PEM or DER)", required: true },
-    cafile: { type: "string", description: `Trusted CA certificates (default: $SSL_CERT_FILE or ${DEFAULT_CA_FILE})` },
-    capath: { type: "string", description: "OpenSSL hashed directory of trusted CAs (<hash>.<n> files)" },
+    cafile: { type: "string", description: CAFILE_HELP },
+    capath: { type: "string", description: CAPATH_HELP },
     untrusted: { type: "string", description: "Extra intermediate certificates, not trusted" },
     hostname: { type: "string", description: "Check the certificate is valid for this DNS name or IP address" },
     purpose: { type: "string", description: "sslserver (default), sslclient or any" },
@@ -40,9 +40,7 @@ export default defineCommand({
       const presented = readCertificateFile(args.cert);
       if (presented.length === 0) throw new CLIError(`no certificate in ${args.cert}`);
       const untrusted = args.untrusted === undefined ? [] : readCertificateFile(args.untrusted);
-      const anchors: Certificate[] = [];
-      if (args.cafile !== undefined || args.capath === undefined) anchors.push(...readCertificateFile(args.cafile ?? process.env.SSL_CERT_FILE ?? DEFAULT_CA_FILE));
-      if (args.capath !== undefined) anchors.push(...lookUpInHashedDirectory(args.capath, [...presented, ...untrusted]));
+      const anchors = loadTrustAnchors({ cafile: args.cafile, capath: args.capath }, [...presented, ...untrusted]);
       const options: VerifyChainOptions = {
         trustAnchors: anchors,
         purpose,
