@@ -30,6 +30,104 @@ async function complete(script: string, words: readonly string[]): Promise<strin
   }
 }
 
+/**
+ * Completes a command line in a real zsh: an interactive zsh in a pseudo-terminal (zsh/zpty)
+ * runs `compinit`, loads the script, and a Tab runs the completion system; a `compadd`
+ * wrapper records every match offered, and the widget bound to Tab marks the end.
+ */
+async function completeInZsh(script: string, line: string): Promise<string[]> {
+  const dir = makeTempDir();
+  try {
+    writeFileSync(dir.file("sslkit.zsh"), script);
+    writeFileSync(dir.file(".zshrc"), `PROMPT='> '
+autoload -U compinit && compinit -u -D
+source \${ZDOTDIR}/sslkit.zsh
+compadd() {
+  if [[ \${@[1,(i)(-|--)]} == *-(O|A|D)\\ * ]]; then builtin compadd "$@"; return $?; fi
+  typeset -a hits
+  builtin compadd -A hits "$@"
+  (( $#hits )) && print -rl -- $hits >> $HITS
+  builtin compadd "$@"
+}
+_test_complete() { zle complete-word; print -r -- "<END>" >> $HITS; }
+zle -N _test_complete
+bindkey '^I' _test_complete
+print -r -- "<READY>"
+`);
+    writeFileSync(dir.file("drive.zsh"), `zmodload zsh/zpty
+export HITS=$1/hits; : > $HITS
+zpty z "ZDOTDIR=$1 TERM=dumb zsh -i"
+zpty -r z ready '*<READY>*'
+zpty -w -n z "$2"$'\\t'
+for i in {1..600}; do grep -q '<END>' $HITS && break; sleep 0.05; done
+zpty -d z
+grep -q '<END>' $HITS || { print -u2 "no completion within 30 s"; exit 1; }
+grep -v '<END>' $HITS
+`);
+    writeFileSync(dir.file("socket-file"), "");
+    const result = await runProcess("zsh", ["-f", dir.file("drive.zsh"), dir.path, line], { cwd: dir.path, timeoutMs: 60_000 });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    return result.stdout.toString().split("\n").filter((entry) => entry !== "");
+  } finally {
+    dir.remove();
+  }
+}
+
+/** Completes a command line in a real fish (`complete -C`); returns the candidates without descriptions. */
+async function completeInFish(script: string, line: string): Promise<string[]> {
+  const dir = makeTempDir();
+  try {
+    writeFileSync(dir.file("sslkit.fish"), script);
+    writeFileSync(dir.file("socket-file"), "");
+    const result = await runProcess("fish", ["--no-config", "-c", `source ${dir.file("sslkit.fish")}; complete -C $argv[1]`, line], { cwd: dir.path });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    return result.stdout.toString().split("\n").filter((entry) => entry !== "").map((entry) => entry.split("\t")[0] ?? "");
+  } finally {
+    dir.remove();
+  }
+}
+
+describe("sslkit completion in real shells", () => {
+  // zsh and fish are required (.ci/run installs them): a missing shell fails these tests.
+  it("zsh: completes every sub-command after `sslkit `, and a prefix", async () => {
+    const { stdout } = await runCLI(["completion", "zsh"]);
+    expect((await completeInZsh(stdout, "sslkit ")).sort()).toEqual(mainCommands());
+    expect(await completeInZsh(stdout, "sslkit con")).toEqual(["connect"]);
+  });
+
+  it("zsh: completes nested sub-commands and each command's flags", async () => {
+    const { stdout } = await runCLI(["completion", "zsh"]);
+    expect(await completeInZsh(stdout, "sslkit create ")).toEqual(["ca", "cert"]);
+    expect(await completeInZsh(stdout, "sslkit rand 16 --")).toEqual(["--hex", "--base64", "--egd", "--debug", "--help"]);
+    expect(await completeInZsh(stdout, "sslkit create cert --key-")).toEqual(["--key-file", "--key-type"]);
+  });
+
+  it("zsh: completes file names after a flag that takes a value", async () => {
+    const { stdout } = await runCLI(["completion", "zsh"]);
+    expect(await completeInZsh(stdout, "sslkit rand --egd sock")).toEqual(["socket-file"]);
+  });
+
+  it("fish: completes every sub-command after `sslkit `, and a prefix", async () => {
+    const { stdout } = await runCLI(["completion", "fish"]);
+    expect((await completeInFish(stdout, "sslkit ")).sort()).toEqual(mainCommands());
+    expect(await completeInFish(stdout, "sslkit con")).toEqual(["connect"]);
+  });
+
+  it("fish: completes nested sub-commands and each command's flags", async () => {
+    const { stdout } = await runCLI(["completion", "fish"]);
+    expect(await completeInFish(stdout, "sslkit create ")).toEqual(["ca", "cert"]);
+    expect((await completeInFish(stdout, "sslkit rand 16 --")).sort()).toEqual(["--base64", "--debug", "--egd", "--help", "--hex"]);
+    expect(await completeInFish(stdout, "sslkit create cert --key-")).toEqual(["--key-file", "--key-type"]);
+  });
+
+  it("fish: completes file names after a flag that takes a value", async () => {
+    const { stdout } = await runCLI(["completion", "fish"]);
+    expect(await completeInFish(stdout, "sslkit rand --egd sock")).toEqual(["socket-file"]);
+  });
+});
+
 describe("sslkit completion", () => {
   it("prints a bash script that bash accepts (bash -n)", async () => {
     const result = await runProcess(process.execPath, [bin, "completion", "bash"]);
