@@ -5,7 +5,7 @@ import { CLIError } from "./exit.js";
 /** One file to write: private keys get mode 0600, everything else 0644. */
 export interface OutputFile {
   readonly path: string;
-  readonly content: string;
+  readonly content: string | Uint8Array;
   readonly secret: boolean;
 }
 
