@@ -171,9 +171,17 @@ function nodeVerifyErrorCode(socket: tls.TLSSocket): string | undefined {
   return error === null ? undefined : (error.code ?? "UNSPECIFIED");
 }
 
+/**
+ * `net.isIP(host) !== 0`, without running Node's IP regular expressions on names that cannot
+ * be addresses (the IPv6 one is large; V8 flushes and recompiles it between handshakes).
+ */
+function isIPAddress(host: string): boolean {
+  return (host.includes(":") || /^[\d.]+$/.test(host)) && isIP(host) !== 0;
+}
+
 /** IDNA-encodes a host name for SNI and the host name check, as Python's `server_hostname`. */
 function asciiHostname(serverHostname: string): string {
-  if (isIP(serverHostname) !== 0 || /^\[.*\]$/.test(serverHostname)) return serverHostname;
+  if (isIPAddress(serverHostname) || /^\[.*\]$/.test(serverHostname)) return serverHostname;
   const ascii = domainToASCII(serverHostname);
   if (ascii === "" || ascii.split(".").some((label, index, labels) => label.length > 63 || (label === "" && index !== labels.length - 1))) {
     throw invalidArgValueError("serverHostname", serverHostname, "is not a valid host name (IDNA encoding failed)");
@@ -207,7 +215,7 @@ function peerChain(socket: tls.TLSSocket): Uint8Array[] {
 function checkHostname(serverHostname: string, checksCommonName: boolean): (hostname: string, cert: tls.PeerCertificate) => Error | undefined {
   return (_hostname, cert) => {
     const altNames = (typeof cert.subjectaltname === "string" ? cert.subjectaltname : "").split(", ");
-    const ip = isIP(serverHostname) !== 0;
+    const ip = isIPAddress(serverHostname);
     let error: Error | undefined;
     if (ip) {
       error = altNames.some((entry) => entry.startsWith("IP Address:")) ? tls.checkServerIdentity(serverHostname, cert) : new Error("no IP address SAN");
@@ -831,7 +839,7 @@ export class SSLContext {
       isServer: false,
       requestCert: false,
       rejectUnauthorized: this.#verifyMode !== CERT_NONE,
-      ...(hostname !== "" && isIP(hostname) === 0 ? { servername: hostname } : {}),
+      ...(hostname !== "" && !isIPAddress(hostname) ? { servername: hostname } : {}),
       checkServerIdentity: this.#checkHostname ? checkHostname(hostname, this.#hostnameChecksCommonName) : () => undefined,
       ...alpn,
     };

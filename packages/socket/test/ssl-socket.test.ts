@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import * as net from "node:net";
 import * as tls from "node:tls";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -88,6 +89,24 @@ describe("SSLSocket", () => {
     expect(sock.getpeername()).toEqual(["127.0.0.1", port]);
     expect(sock.sharedCiphers()).toBeNull();
     expect(conn.sharedCiphers()?.map(([name]) => name)).toContain("TLS_AES_256_GCM_SHA384");
+  });
+
+  it("writes the TLS secrets to keylogFilename only when the context has one", async () => {
+    const { server, port } = later(await startServer(pki));
+    const keylog = pki.dir.file("keys.log");
+    const logging = clientContext();
+    logging.keylogFilename = keylog;
+    let accepted = server.accept();
+    await connectClient(port, logging);
+    later((await accepted)[0]);
+    const lines = readFileSync(keylog, "utf8").trim().split("\n");
+    expect(lines.map((line) => line.split(" ")[0])).toEqual(
+      expect.arrayContaining(["CLIENT_HANDSHAKE_TRAFFIC_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET"]),
+    );
+    accepted = server.accept();
+    await connectClient(port);
+    later((await accepted)[0]);
+    expect(readFileSync(keylog, "utf8").trim().split("\n")).toHaveLength(lines.length);
   });
 
   it("exchanges data with recv/send, read/write, recvInto and pending", async () => {

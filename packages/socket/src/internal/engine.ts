@@ -70,12 +70,12 @@ export class Engine {
         this.#schedulePump();
       },
       write: (chunk: Buffer, _encoding, callback) => {
-        if (this.#detached || transport.closed) {
-          callback();
-          return;
-        }
-        if (transport.socket.write(chunk)) callback();
-        else transport.drained().then(() => { callback(); }, callback);
+        this.#send([chunk], callback);
+      },
+      // The TLS layer hands over several records at once (a handshake flight, 64 KiB of
+      // application data in 16 KiB records): one corked write, one system call.
+      writev: (chunks: { chunk: Buffer }[], callback) => {
+        this.#send(chunks.map(({ chunk }) => chunk), callback);
       },
       final: (callback) => {
         this.#sentClose = true;
@@ -98,7 +98,14 @@ export class Engine {
     } else {
       // allowHalfOpen: the peer's close_notify must not make Node answer with ours by itself
       // (`unwrap()` and `close()` decide when to send it). tls.connect passes it on.
-      const connectOptions: tls.ConnectionOptions & { allowHalfOpen: boolean } = { ...rest, ...streamBuffers, socket: this.#duplex, allowHalfOpen: true };
+      // Node hands the host name check the peer's certificate (when it is not resumed): keep
+      // its DER from there instead of asking the TLS layer again in #onSecure.
+      const { checkServerIdentity } = rest;
+      const keepPeer = (hostname: string, cert: tls.PeerCertificate): Error | undefined => {
+        this.#peerDER = cert.raw;
+        return checkServerIdentity?.(hostname, cert);
+      };
+      const connectOptions: tls.ConnectionOptions & { allowHalfOpen: boolean } = { ...rest, ...streamBuffers, checkServerIdentity: keepPeer, socket: this.#duplex, allowHalfOpen: true };
       this.tls = tls.connect(connectOptions);
       this.tls.on("secureConnect", () => {
         this.#onSecure();
@@ -113,9 +120,13 @@ export class Engine {
         this.changed.notify();
       });
     }
-    this.tls.on("keylog", (line: Buffer) => {
-      context.appendKeylogLine(line);
-    });
+    // A 'keylog' listener makes OpenSSL hand every secret to JS (five callbacks per TLS 1.3
+    // handshake), so it is only attached when the context logs keys.
+    if (context.keylogFilename !== null) {
+      this.tls.on("keylog", (line: Buffer) => {
+        context.appendKeylogLine(line);
+      });
+    }
     // Pieces held back while the TLS layer was busy go in as soon as it takes input again:
     // after it consumed a buffered piece ('data') or resumed reading ('resume'). Relying on
     // `_read` alone stalls: Node does not call it again while a push it waits for is pending.
@@ -127,6 +138,22 @@ export class Engine {
     });
     transport.socket.on("drain", this.#onTransportDrain);
     transport.setSink(this.#sink);
+  }
+
+  /** Hands TLS output to the transport; `callback` once the socket buffer is below its mark. */
+  #send(chunks: readonly Buffer[], callback: (error?: Error | null) => void): void {
+    const transport = this.#transport;
+    if (this.#detached || transport.closed) {
+      callback();
+      return;
+    }
+    const socket = transport.socket;
+    const corked = chunks.length > 1;
+    if (corked) socket.cork();
+    for (const chunk of chunks) socket.write(chunk);
+    if (corked) socket.uncork();
+    if (!socket.writableNeedDrain) callback();
+    else transport.drained().then(() => { callback(); }, callback);
   }
 
   readonly #onTransportDrain = (): void => {
@@ -212,8 +239,10 @@ export class Engine {
   #onSecure(): void {
     // getPeerX509Certificate() can be read only once in Node 20 (it shifts the native chain);
     // getPeerCertificate() is repeatable.
-    const raw = this.tls.getPeerCertificate().raw as Buffer | undefined;
-    this.#peerDER = raw === undefined ? null : new Uint8Array(raw);
+    if (this.#peerDER === null) {
+      const raw = this.tls.getPeerCertificate().raw as Buffer | undefined;
+      this.#peerDER = raw ?? null;
+    }
     this.#secure = true;
     this.changed.notify();
   }
@@ -250,7 +279,7 @@ export class Engine {
 
   /** The peer's certificate (DER) as the handshake left it, or `null`. */
   get peerCertificate(): Uint8Array | null {
-    return this.#peerDER === null ? null : this.#peerDER.slice();
+    return this.#peerDER === null ? null : new Uint8Array(this.#peerDER);
   }
 
   /** The server side's first bytes from the client (the ClientHello), for `sharedCiphers()`. */
