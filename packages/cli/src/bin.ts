@@ -7,6 +7,6 @@ if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") {
   process.env.NO_COLOR = "1";
 }
 
-const { runMain } = await import("citty");
+const { runMain } = await import("./lib/run-main.js");
 const { main } = await import("./main.js");
-await runMain(main);
+await runMain(main, process.argv.slice(2));

@@ -100,7 +100,7 @@ describe("sslkit completion in real shells", () => {
   it("zsh: completes nested sub-commands and each command's flags", async () => {
     const { stdout } = await runCLI(["completion", "zsh"]);
     expect(await completeInZsh(stdout, "sslkit create ")).toEqual(["ca", "cert"]);
-    expect(await completeInZsh(stdout, "sslkit rand 16 --")).toEqual(["--hex", "--base64", "--egd", "--debug", "--help"]);
+    expect(await completeInZsh(stdout, "sslkit rand 16 --")).toEqual(["--hex", "--base64", "--egd", "--json", "--debug", "--help"]);
     expect(await completeInZsh(stdout, "sslkit create cert --key-")).toEqual(["--key-file", "--key-type"]);
   });
 
@@ -118,7 +118,7 @@ describe("sslkit completion in real shells", () => {
   it("fish: completes nested sub-commands and each command's flags", async () => {
     const { stdout } = await runCLI(["completion", "fish"]);
     expect(await completeInFish(stdout, "sslkit create ")).toEqual(["ca", "cert"]);
-    expect((await completeInFish(stdout, "sslkit rand 16 --")).sort()).toEqual(["--base64", "--debug", "--egd", "--help", "--hex"]);
+    expect((await completeInFish(stdout, "sslkit rand 16 --")).sort()).toEqual(["--base64", "--debug", "--egd", "--help", "--hex", "--json"]);
     expect(await completeInFish(stdout, "sslkit create cert --key-")).toEqual(["--key-file", "--key-type"]);
   });
 
@@ -146,7 +146,7 @@ describe("sslkit completion", () => {
   it("completes nested sub-commands and a command's own flags", async () => {
     const { stdout } = await runCLI(["completion", "bash"]);
     expect(await complete(stdout, ["sslkit", "create", ""])).toEqual(["ca", "cert"]);
-    expect(await complete(stdout, ["sslkit", "rand", "16", "--"])).toEqual(["--hex", "--base64", "--egd", "--debug", "--help"]);
+    expect(await complete(stdout, ["sslkit", "rand", "16", "--"])).toEqual(["--hex", "--base64", "--egd", "--json", "--debug", "--help"]);
     expect(await complete(stdout, ["sslkit", "create", "cert", "--key-"])).toEqual(["--key-file", "--key-type"]);
     expect(await complete(stdout, ["sslkit", "--v"])).toEqual(["--version"]);
   });

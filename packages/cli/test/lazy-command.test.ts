@@ -34,10 +34,11 @@ describe("lazyCommand", () => {
     expect(await resolve(lazy.args)).toEqual((await resolve(command.args)) ?? {});
   });
 
-  it("reports a missing sub-command of a group with usage, as citty does", async () => {
+  it("reports a missing sub-command of a group with its usage on stderr, exit code 2", async () => {
     const result = await runProcess(process.execPath, [fileURLToPath(new URL("../dist/bin.js", import.meta.url)), "create"]);
-    expect(result.status).toBe(1);
-    expect(result.stdout.toString()).toContain("USAGE sslkit create ca|cert");
-    expect(result.stderr).toContain("No command specified.");
+    expect(result.status).toBe(2);
+    expect(result.stdout.toString()).toBe("");
+    expect(result.stderr).toContain("USAGE sslkit create ca|cert");
+    expect(result.stderr).toContain("sslkit: error: No command specified.");
   });
 });

@@ -12,11 +12,18 @@ export default defineCommand({
   meta: { name: "completion", description: "Print a shell completion script for bash, zsh or fish" },
   args: {
     shell: { type: "positional", description: 'bash, zsh or fish; e.g. eval "$(sslkit completion bash)"', required: false },
+    json: { type: "boolean", description: "Print the command tree the scripts are made from as one JSON document, instead of a script" },
     debug: { type: "boolean", description: "Show stack traces" },
   },
   async run({ args }) {
     try {
       const shell = args._[0];
+      if (args.json) {
+        if (shell !== undefined) throw new CLIError("completion: --json prints the command tree and takes no shell", ExitCode.USAGE);
+        const { main } = await import("../main.js");
+        process.stdout.write(`${JSON.stringify(await readCommandTree(main), null, 2)}\n`);
+        return;
+      }
       const generate = shell === undefined ? undefined : GENERATORS[shell];
       if (generate === undefined || args._.length > 1) {
         throw new CLIError(`completion needs one shell: bash, zsh or fish${shell === undefined ? "" : `, not ${JSON.stringify(args._.join(" "))}`}`, ExitCode.USAGE);

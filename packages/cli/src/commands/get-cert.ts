@@ -33,6 +33,7 @@ export default defineCommand({
     servername: { type: "string", description: "The SNI name to send (default: the host)" },
     cafile: { type: "string", description: "Verify the certificate against these CAs (host name not checked, as in Python)" },
     timeout: { type: "string", description: "Seconds for the connection and the handshake each (default 10)" },
+    json: { type: "boolean", description: "Print one JSON document: { host, port, serverName, pem }" },
     debug: { type: "boolean", description: "Show stack traces" },
   },
   async run({ args }) {
@@ -47,6 +48,10 @@ export default defineCommand({
           throw asNetworkError(error, args.address);
         }
       } else pem = await fetchWithServerName(host, port, args.servername, args.cafile, timeout);
+      if (args.json) {
+        process.stdout.write(`${JSON.stringify({ host, port, serverName: args.servername ?? null, pem }, null, 2)}\n`);
+        return;
+      }
       process.stdout.write(pem.endsWith("\n") ? pem : `${pem}\n`);
     } catch (error) {
       reportError(error, args.debug === true);

@@ -55,6 +55,9 @@ class Output {
   }
 }
 
+/** The most bytes `--json` prints (one JSON string holds them all). */
+const JSON_LIMIT = 16 * 1024 * 1024;
+
 export default defineCommand({
   meta: { name: "rand", description: "Random bytes from sslkit's DRBG (Python's ssl.RAND_bytes), raw, hex or base64" },
   args: {
@@ -62,6 +65,7 @@ export default defineCommand({
     hex: { type: "boolean", description: "Print lower-case hex and a newline" },
     base64: { type: "boolean", description: "Print base64 and a newline" },
     egd: { type: "string", description: "First mix 256 bytes from the EGD daemon on this UNIX socket into the generator (Python's ssl.RAND_egd)" },
+    json: { type: "boolean", description: "Print one JSON document: { length, base64 } (or { length, hex } with --hex); n at most 16777216" },
     debug: { type: "boolean", description: "Show stack traces" },
   },
   async run({ args }) {
@@ -70,12 +74,19 @@ export default defineCommand({
       const count = parseCount(args._[0]);
       if (args.hex === true && args.base64 === true) throw new CLIError("rand: --hex and --base64 exclude each other", ExitCode.USAGE);
       const encoding = args.hex === true ? "hex" : args.base64 === true ? "base64" : undefined;
-      if (encoding === undefined && process.stdout.isTTY) {
+      if (args.json === true && count > JSON_LIMIT) throw new CLIError(`rand: --json prints at most ${JSON_LIMIT} bytes, not ${count}`, ExitCode.USAGE);
+      if (encoding === undefined && args.json !== true && process.stdout.isTTY) {
         throw new CLIError("rand: refusing to write raw bytes to a terminal; add --hex or --base64, or redirect to a file (sslkit rand 32 > key.bin)", ExitCode.USAGE);
       }
       if (args.egd !== undefined) {
         if (args.egd === "") throw new CLIError("rand: --egd needs the path of the daemon's UNIX socket", ExitCode.USAGE);
         await randEgd(args.egd);
+      }
+      if (args.json === true) {
+        const bytes = Buffer.from(randBytes(count));
+        const body = encoding === "hex" ? { length: count, hex: bytes.toString("hex") } : { length: count, base64: bytes.toString("base64") };
+        process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+        return;
       }
       const output = new Output();
       try {

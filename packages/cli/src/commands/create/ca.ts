@@ -1,5 +1,5 @@
 import { defineCommand } from "citty";
-import { createCertificate } from "@sslkit/x509";
+import { Certificate, createCertificate } from "@sslkit/x509";
 import { caFiles, defaultCARoot } from "../../lib/ca-root.js";
 import { reportError } from "../../lib/exit.js";
 import { parseDays, parseKeyType, validityFor } from "../../lib/key-type.js";
@@ -14,6 +14,7 @@ export default defineCommand({
     "key-type": { type: "string", description: "ec-p256 (default), ec-p384, ed25519, rsa-2048, rsa-3072, rsa-4096" },
     days: { type: "string", description: "Validity in days (default: 3650)" },
     force: { type: "boolean", description: "Replace an existing CA" },
+    json: { type: "boolean", description: "Print one JSON document: { certificate, key, subject, notAfter } (file paths, CA subject, ISO date)" },
     debug: { type: "boolean", description: "Show stack traces" },
   },
   async run({ args }) {
@@ -34,6 +35,10 @@ export default defineCommand({
         ],
         args.force === true,
       );
+      if (args.json) {
+        process.stdout.write(`${JSON.stringify({ certificate: files.certificate, key: files.key, subject: new Certificate(ca.certificate).subjectString, notAfter: ca.notAfter.toISOString() }, null, 2)}\n`);
+        return;
+      }
       process.stdout.write(`${good(`created CA "${args.name ?? "sslkit local CA"}"`)}\n  certificate: ${files.certificate}\n  key:         ${files.key} ${dim("(mode 0600)")}\n`);
     } catch (error) {
       reportError(error, args.debug === true);

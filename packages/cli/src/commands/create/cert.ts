@@ -34,6 +34,7 @@ export default defineCommand({
     days: { type: "string", description: "Validity in days (default: 397, the Web PKI maximum)" },
     client: { type: "boolean", description: "Make a client certificate (extended key usage clientAuth)" },
     force: { type: "boolean", description: "Overwrite existing files" },
+    json: { type: "boolean", description: "Print one JSON document: { certificate, key, names, client, notAfter } (file paths, ISO date)" },
     debug: { type: "boolean", description: "Show stack traces" },
   },
   async run({ args }) {
@@ -62,6 +63,10 @@ export default defineCommand({
         ],
         args.force === true,
       );
+      if (args.json) {
+        process.stdout.write(`${JSON.stringify({ certificate: certFile, key: keyFile, names, client: args.client === true, notAfter: certificate.notAfter.toISOString() }, null, 2)}\n`);
+        return;
+      }
       process.stdout.write(
         `${good(`created a ${args.client ? "client" : "server"} certificate for ${names.join(", ")}`)}\n  certificate: ${certFile}\n  key:         ${keyFile} ${dim("(mode 0600)")}\n  expires:     ${certificate.notAfter.toISOString()}\n`,
       );
