@@ -13,7 +13,10 @@ import { buildAndValidate, certificateKey } from "./internal/verify-path.js";
 import type { PathNode, Profile, Purpose } from "./internal/verify-path.js";
 
 /** A certificate as `verifyChain` accepts it: PEM text (one or more blocks), DER bytes, or an object with `toDER()` such as a `Certificate`. */
-export type VerifyCertificateInput = string | Uint8Array | { toDER(): Uint8Array };
+export type VerifyCertificateInput = string | Uint8Array | {
+  /** Returns the certificate as DER bytes. */
+  toDER(): Uint8Array;
+};
 
 /** Options of {@link verifyChain}. */
 export interface VerifyChainOptions {

@@ -21,6 +21,12 @@ export function renderPythonMappingMarkdown(mapping: readonly PythonMappingEntry
   const classes = [...new Set(mapping.filter((row) => row.python.includes(".")).map((row) => row.python.slice(0, row.python.indexOf("."))))];
   const aliases = mapping.filter((row) => row.kind === "alias").length;
   const lines = [
+    // Front matter: the page's title and place in the documentation site (TypeDoc reads it).
+    "---",
+    "title: Python ssl → sslkit mapping",
+    "group: Guides",
+    "---",
+    "",
     "<!-- Generated from packages/sslkit/src/python/mapping.ts by `pnpm --filter sslkit docs:python-mapping`; do not edit. -->",
     "",
     "# Python `ssl` → sslkit",
