@@ -1,5 +1,5 @@
 // `pnpm docs`: builds the documentation site into docs/dist, offline, and fails when
-//   1. docs/guides/cli.md no longer matches `sslkit --help` (scripts/docs/cli-reference.mjs),
+//   1. (first it regenerates the CLI reference in docs/guides/cli.md from `sslkit --help`),
 //   2. a ts/js code sample in the guides or a package README does not type-check,
 //   3. TypeDoc warns: an undocumented or unexported public API, a broken {@link}, a relative
 //      link in a guide or README to a file that does not exist (typedoc.json),
@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { checkCliReference } from "./cli-reference.mjs";
+import { writeCliReference } from "./cli-reference.mjs";
 import { checkLinks } from "./check-links.mjs";
 import { checkSamples } from "./check-samples.mjs";
 
@@ -19,11 +19,11 @@ function fail(title, problems) {
 }
 
 try {
-  checkCliReference();
+  const changed = writeCliReference();
+  console.log(changed ? "docs: updated the CLI reference in docs/guides/cli.md from `sslkit --help` (commit it)" : "docs: docs/guides/cli.md matches `sslkit --help`");
 } catch (error) {
   fail("CLI reference", [error.message]);
 }
-console.log("docs: docs/guides/cli.md matches `sslkit --help`");
 
 const samples = checkSamples();
 if (samples.problems.length > 0) fail("code samples that do not type-check", samples.problems);

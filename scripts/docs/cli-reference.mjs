@@ -4,7 +4,9 @@
 //   node scripts/docs/cli-reference.mjs          checks that the guide is up to date
 //   node scripts/docs/cli-reference.mjs --write  rewrites the generated part of the guide
 //
-// Needs `packages/cli/dist` (pnpm build); `pnpm docs` builds it first.
+// `pnpm run docs` rewrites it before every build (so the site always shows the CLI as built,
+// and a CLI change never breaks the docs build); commit the file when it changed.
+// Needs `packages/cli/dist` (pnpm build); `pnpm run docs` builds it first.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -72,10 +74,17 @@ export function checkCliReference() {
   }
 }
 
+/** Rewrites the generated part of docs/guides/cli.md; returns whether the file changed. */
+export function writeCliReference() {
+  const guide = readFileSync(guidePath, "utf8");
+  const updated = withReference(guide, renderCliReference());
+  if (updated !== guide) writeFileSync(guidePath, updated);
+  return updated !== guide;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes("--write")) {
-    writeFileSync(guidePath, withReference(readFileSync(guidePath, "utf8"), renderCliReference()));
-    console.log(`wrote ${guidePath}`);
+    console.log(writeCliReference() ? `updated ${guidePath}` : `${guidePath} was up to date`);
   } else {
     checkCliReference();
     console.log("docs/guides/cli.md matches `sslkit --help`");
