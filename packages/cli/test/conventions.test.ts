@@ -61,6 +61,31 @@ describe("every sslkit command", () => {
     }
   });
 
+  it("ends --help with examples that use only the command's own flags, the environment and the exit codes", async () => {
+    for (const { path } of commandPaths(tree)) {
+      const name = ["sslkit", ...path].join(" ");
+      const { stdout } = await sslkit([...path, "--help"]);
+      const examples = /\nEXAMPLES\n\n((?: {2}.+\n)+)/.exec(stdout)?.[1];
+      expect(examples, name).toBeDefined();
+      for (const line of (examples ?? "").trimEnd().split("\n")) {
+        const words = line.trim().replace(/#.*/, "").split(/\s+/);
+        const at = words.findIndex((word) => /(?:^|\()sslkit$/.test(word));
+        expect(at, line).toBeGreaterThanOrEqual(0);
+        // The command an example runs, and the flags it uses, must exist.
+        let command = tree;
+        for (const word of words.slice(at + 1)) {
+          const sub = command.subCommands.find((candidate) => candidate.name === word);
+          if (sub === undefined) break;
+          command = sub;
+        }
+        if (path.length > 0) expect(command, line).not.toBe(tree);
+        for (const flag of words.filter((word) => /^--[a-z]/.test(word))) expect(command.flags.map((f) => `--${f.name}`), `${line}: ${flag}`).toContain(flag);
+      }
+      expect(stdout, name).toMatch(/\nENVIRONMENT\n\n {2}NO_COLOR +.+\n/);
+      expect(stdout.endsWith("EXIT CODES\n\n  0  success\n  1  a check failed (verification, host name, expiry, …) or the input is not what it should be\n  2  usage error: a missing or malformed argument\n  3  network or I/O error: refused, timed out, file missing\n"), name).toBe(true);
+    }
+  });
+
   it("exits 2 with one line and a pointer to --help when a required argument is missing", async () => {
     const needing = ["verify", "inspect", "connect", "get-cert", "pem2der", "der2pem", "split", "rehash", "scan", "create cert"];
     for (const command of needing) {

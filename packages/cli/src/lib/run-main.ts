@@ -43,8 +43,10 @@ const stripColour = (text: string): string => text.replaceAll(/\u001b\[[0-9;]*m/
 export async function runMain(root: AnyCommand, rawArgs: readonly string[]): Promise<void> {
   try {
     if (rawArgs.includes("--help") || rawArgs.includes("-h")) {
-      const { command, parent } = await resolveCommand(root, rawArgs);
+      const { command, parent, path } = await resolveCommand(root, rawArgs);
       await showUsage(command, parent);
+      const { helpSections } = await import("./help-sections.js");
+      process.stdout.write(helpSections(path.slice(1)));
       return;
     }
     if (rawArgs.length === 1 && (rawArgs[0] === "--version" || rawArgs[0] === "-v")) {
