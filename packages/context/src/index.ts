@@ -78,6 +78,7 @@ export type {
   TLSOptionsRequest,
   SSLContextTLSOptions,
 } from "./ssl-context.js";
+export type { SessionStats, HandshakeEvent } from "./internal/session-counters.js";
 export type { PasswordInput } from "./internal/cert-chain.js";
 export { createDefaultContext } from "./create-default-context.js";
 export type { DefaultContextOptions } from "./create-default-context.js";

@@ -50,6 +50,8 @@ import type { LoadedCertChain, PasswordInput } from "./internal/cert-chain.js";
 import type { CipherRow } from "./internal/cipher-table.js";
 import { LEGACY_DEFAULT_CIPHERS, PYTHON_DEFAULT_CIPHERS, ciphersOf, nodeCipherString, securityLevelIn, tls12Part } from "./internal/ciphers.js";
 import { appendKeylogLine, openKeylogFile } from "./internal/keylog.js";
+import { SessionCounters } from "./internal/session-counters.js";
+import type { HandshakeEvent, SessionStats } from "./internal/session-counters.js";
 import { VERIFY_CODES } from "./internal/verify-codes.js";
 import { pythonVerifyCodeName } from "./internal/python-verify-code.js";
 
@@ -275,6 +277,8 @@ export class SSLContext {
   readonly #ticketKeys: Buffer = randomBytes(48);
   /** The capath certificates read by the last build (trust anchors for strict checks). */
   #capathCerts: readonly string[] = [];
+  /** OpenSSL's `SSL_CTX_sess_*` counters, fed by {@link SSLContext.recordHandshake}. */
+  readonly #sessions = new SessionCounters();
 
   /**
    * Creates a context for one protocol with CPython 3.11's defaults: `PROTOCOL_TLS_CLIENT`
@@ -618,6 +622,51 @@ export class SSLContext {
    */
   certStoreStats(): CertStoreStats {
     return this.#store.stats();
+  }
+
+  /**
+   * Returns the handshake and session counters of this context, Python's `session_stats()`
+   * with OpenSSL's meaning: client handshakes started (`connect`) and finished (`connect_good`),
+   * the same on the server side (`accept`, `accept_good`), resumed sessions (`hits`), offered
+   * sessions the server did not resume (`misses`), renegotiations. Node has no counters, so
+   * `@sslkit/socket` reports each handshake through {@link SSLContext.recordHandshake}; a
+   * socket wrapped by other code is counted only if that code does the same. `number`,
+   * `timeouts` and `cache_full` stay 0: Node's `SSL_CTX` runs without OpenSSL's internal
+   * session cache (resumption is by session tickets), so OpenSSL would report 0 too.
+   *
+   * @returns A new {@link SessionStats} object with Python's keys in Python's order.
+   * @see Python `SSLContext.session_stats`
+   * @example
+   * ```ts
+   * const { accept_good, hits } = context.sessionStats();
+   * ```
+   */
+  sessionStats(): SessionStats {
+    return this.#sessions.snapshot();
+  }
+
+  /**
+   * Counts one handshake event for {@link SSLContext.sessionStats} — the hook through which
+   * `@sslkit/socket` tells the context what OpenSSL would have counted: `start` when a socket's
+   * TLS engine is made, `done` when its handshake succeeded and the peer passed every check,
+   * `renegotiated` when a later handshake on the same connection succeeded.
+   *
+   * @param event - {@link HandshakeEvent}.
+   * @throws `ERR_INVALID_ARG_VALUE` for an event that is not one of the three phases.
+   * @example
+   * ```ts
+   * context.recordHandshake({ phase: "start", serverSide: false });
+   * tlsSocket.once("secureConnect", () => {
+   *   context.recordHandshake({ phase: "done", serverSide: false, resumed: tlsSocket.isSessionReused(), sessionOffered: session !== undefined });
+   * });
+   * ```
+   */
+  recordHandshake(event: HandshakeEvent): void {
+    const phase: unknown = (event as HandshakeEvent | null)?.phase;
+    if (phase !== "start" && phase !== "done" && phase !== "renegotiated") {
+      throw invalidArgValueError("event", event, "must be a handshake event (phase start, done or renegotiated)");
+    }
+    this.#sessions.record(event);
   }
 
   /**

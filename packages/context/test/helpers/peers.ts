@@ -37,6 +37,8 @@ export function connectWith(
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    // Report the handshake to the context as @sslkit/socket does, so sessionStats() counts it.
+    context.recordHandshake({ phase: "start", serverSide: false });
     const socket = tls.connect({ host: "127.0.0.1", port, ...options, ...(session === undefined ? {} : { session }) });
     let received = "";
     let lastSession: Buffer | undefined;
@@ -61,6 +63,7 @@ export function connectWith(
           socket.destroy();
           return undefined;
         }
+        context.recordHandshake({ phase: "done", serverSide: false, resumed: negotiated.reused, sessionOffered: session !== undefined });
         // A Node server greets and closes; openssl and python3 servers wait for the client.
         if (endAfterHandshake) socket.end();
         return negotiated;
@@ -109,6 +112,7 @@ export async function serveWith(context: SSLContext): Promise<NodeServer> {
     sockets.add(raw);
     raw.on("error", () => undefined);
     const socket = new tls.TLSSocket(raw, { ...context.toTLSOptions({ serverSide: true, socket: raw }) });
+    context.recordHandshake({ phase: "start", serverSide: true });
     socket.on("keylog", (line) => { context.appendKeylogLine(line); });
     socket.once("error", (error) => {
       events.push({ ok: false, error: mapTLSError(error) });
@@ -128,6 +132,7 @@ export async function serveWith(context: SSLContext): Promise<NodeServer> {
           socket.destroy();
           return;
         }
+        context.recordHandshake({ phase: "done", serverSide: true, resumed: socket.isSessionReused(), sessionOffered: false });
         events.push(seen);
         socket.end("hello");
       });

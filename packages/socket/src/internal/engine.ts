@@ -44,6 +44,7 @@ export class Engine {
   readonly #transport: Transport;
   readonly #duplex: Duplex;
   readonly #serverSide: boolean;
+  readonly #context: SSLContext;
   /** TLS bytes not yet given to the engine (`null` = transport EOF). */
   #pending: (Buffer | null)[] = [];
   #pendingBytes = 0;
@@ -65,6 +66,8 @@ export class Engine {
     this.#transport = transport;
     this.#serverSide = serverSide;
     const options = context.toTLSOptions({ serverSide, serverHostname, socket: owner });
+    this.#context = context;
+    context.recordHandshake({ phase: "start", serverSide });
     this.#duplex = new Duplex({
       read: () => {
         this.#schedulePump();
@@ -243,6 +246,9 @@ export class Engine {
       const raw = this.tls.getPeerCertificate().raw as Buffer | undefined;
       this.#peerDER = raw ?? null;
     }
+    const serverSide = this.#serverSide;
+    // No saved session is offered yet: the engine has no `session` option.
+    this.#context.recordHandshake(this.#secure ? { phase: "renegotiated", serverSide } : { phase: "done", serverSide, resumed: this.tls.isSessionReused(), sessionOffered: false });
     this.#secure = true;
     this.changed.notify();
   }

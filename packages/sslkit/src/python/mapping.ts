@@ -135,6 +135,7 @@ export const PYTHON_MAPPING: readonly PythonMappingEntry[] = [
   { python: "SSLContext.set_ecdh_curve", sslkit: "SSLContext.setEcdhCurve", kind: "alias", note: "" },
   { python: "SSLContext.get_ca_certs", sslkit: "SSLContext.getCaCerts", kind: "alias", note: "" },
   { python: "SSLContext.cert_store_stats", sslkit: "SSLContext.certStoreStats", kind: "alias", note: "" },
+  { python: "SSLContext.session_stats", sslkit: "SSLContext.sessionStats", kind: "alias", note: "Counts the handshakes of sockets sslkit wraps; `number`, `timeouts` and `cache_full` stay 0 (Node's SSL_CTX has no internal session cache)." },
   { python: "SSLContext.wrap_socket", sslkit: "SSLContext.wrapSocket", kind: "adapter", note: "Keywords `server_side`, `do_handshake_on_connect`, `suppress_ragged_eofs`, `server_hostname` in one object; resolves this module's `SSLSocket`. No `session` keyword." },
   { python: "SSLContext.verify_mode", sslkit: "SSLContext.verifyMode", kind: "alias", note: "Property." },
   { python: "SSLContext.check_hostname", sslkit: "SSLContext.checkHostname", kind: "alias", note: "Property." },

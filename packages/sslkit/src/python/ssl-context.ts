@@ -65,6 +65,8 @@ export class SSLContext extends BaseSSLContext {
   declare get_ca_certs: BaseSSLContext["getCaCerts"];
   /** Python's `cert_store_stats()`: alias of {@link BaseSSLContext.certStoreStats}. */
   declare cert_store_stats: BaseSSLContext["certStoreStats"];
+  /** Python's `session_stats()`: alias of {@link BaseSSLContext.sessionStats}. */
+  declare session_stats: BaseSSLContext["sessionStats"];
   /** Python's `verify_mode`: alias of {@link BaseSSLContext.verifyMode}. */
   declare verify_mode: VerifyMode;
   /** Python's `check_hostname`: alias of {@link BaseSSLContext.checkHostname}. */
