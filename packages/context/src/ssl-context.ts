@@ -738,7 +738,10 @@ export class SSLContext {
    * Lists the enabled ciphers in preference order as Python's dicts (`id`, `name`,
    * `protocol`, `description`, `strength_bits`, `alg_bits`, `aead`, `symmetric`, `digest`,
    * `kea`, `auth`), TLS 1.3 suites first. Read from the ClientHello OpenSSL builds for this
-   * context over an in-memory stream (no network I/O).
+   * context's cipher list over an in-memory stream (no network I/O). Like Python's (OpenSSL's
+   * `SSL_get_ciphers`), the list is what the cipher string selected, before the security level
+   * filters it: anonymous (`aNULL`) and `eNULL` suites appear when the string selects them,
+   * though a handshake at security level ≥ 1 would not offer them.
    *
    * @see Python `SSLContext.get_ciphers`
    * @example
@@ -747,7 +750,9 @@ export class SSLContext {
    * ```
    */
   getCiphers(): CipherInfo[] {
-    return ciphersOf(tls.createSecureContext({ ciphers: this.#nodeCiphers(), minVersion: "TLSv1", maxVersion: "TLSv1.3" }));
+    // The ClientHello carries OpenSSL's `SSL_get1_supported_ciphers`, which drops what the
+    // security level forbids; at level 0 it is the whole configured list, Python's answer.
+    return ciphersOf(tls.createSecureContext({ ciphers: this.#nodeCiphers(undefined, 0), minVersion: "TLSv1", maxVersion: "TLSv1.3" }));
   }
 
   /**
