@@ -1,8 +1,10 @@
 import { Duplex } from "node:stream";
 import * as tls from "node:tls";
 import { mapTLSError } from "@sslkit/context";
+import { SSLCertVerificationError } from "@sslkit/errors";
 import type { SSLContext } from "@sslkit/context";
 import { Signal } from "./deadline.js";
+import { alertForVerifyCode, tls13HandshakeAlert } from "./handshake-alert.js";
 import { RecordFramer } from "./record-framer.js";
 import type { Transport, TransportSink } from "./transport.js";
 
@@ -15,6 +17,8 @@ export interface EngineConfig {
   readonly owner: unknown;
   readonly transport: Transport;
 }
+
+const CLIENT_HANDSHAKE_SECRET = Buffer.from("CLIENT_HANDSHAKE_TRAFFIC_SECRET ");
 
 /** Stop reading from the kernel while this many TLS bytes wait for the engine. */
 const PENDING_HIGH_WATER = 1024 * 1024;
@@ -60,6 +64,13 @@ export class Engine {
   #firstRecord: Buffer | undefined;
   #pumpScheduled = false;
   #peerDER: Uint8Array | null = null;
+  /** Client: OpenSSL finished the handshake (before Node's certificate verification). */
+  #handshakeDone = false;
+  /** Client: TLS output left after that (then no alert can be the first record). */
+  #wroteAfterHandshake = false;
+  /** Client, TLS 1.3: the negotiated suite; `null` on TLS 1.2. */
+  #handshakeSuite: string | null = null;
+  #clientHandshakeSecret: Buffer | null = null;
 
   constructor(config: EngineConfig) {
     const { context, serverSide, serverHostname, owner, transport } = config;
@@ -99,8 +110,6 @@ export class Engine {
         this.#onSecure();
       });
     } else {
-      // allowHalfOpen: the peer's close_notify must not make Node answer with ours by itself
-      // (`unwrap()` and `close()` decide when to send it). tls.connect passes it on.
       // Node hands the host name check the peer's certificate (when it is not resumed): keep
       // its DER from there instead of asking the TLS layer again in #onSecure.
       const { checkServerIdentity } = rest;
@@ -108,14 +117,26 @@ export class Engine {
         this.#peerDER = cert.raw;
         return checkServerIdentity?.(hostname, cert);
       };
+      // allowHalfOpen: the peer's close_notify must not make Node answer with ours by itself
+      // (`unwrap()` and `close()` decide when to send it). tls.connect passes it on.
       const connectOptions: tls.ConnectionOptions & { allowHalfOpen: boolean } = { ...rest, ...streamBuffers, checkServerIdentity: keepPeer, socket: this.#duplex, allowHalfOpen: true };
       this.tls = tls.connect(connectOptions);
       this.tls.on("secureConnect", () => {
         this.#onSecure();
       });
+      if (rest.rejectUnauthorized) {
+        // Node checks the server's certificate after OpenSSL finished the handshake, then
+        // drops the client's Finished: note what a TLS 1.3 alert needs before that happens.
+        this.tls.prependListener("secure", () => {
+          this.#handshakeDone = true;
+          this.#handshakeSuite = this.tls.getProtocol() === "TLSv1.3" ? this.tls.getCipher().name : null;
+        });
+      }
     }
     this.tls.on("error", (error: unknown) => {
-      this.#error ??= mapTLSError(error);
+      const mapped = mapTLSError(error);
+      this.#error ??= mapped;
+      if (!serverSide && !this.#secure && mapped instanceof SSLCertVerificationError) this.#rejectServer(mapped);
       this.changed.notify();
     });
     for (const event of ["drain", "end", "close", "finish"]) {
@@ -124,10 +145,16 @@ export class Engine {
       });
     }
     // A 'keylog' listener makes OpenSSL hand every secret to JS (five callbacks per TLS 1.3
-    // handshake), so it is only attached when the context logs keys.
-    if (context.keylogFilename !== null) {
+    // handshake), so it is only attached when the context logs keys, or when this client
+    // verifies the server (the alert of #rejectServer is encrypted with one of them).
+    const logging = context.keylogFilename !== null;
+    if (logging || (!serverSide && rest.rejectUnauthorized)) {
       this.tls.on("keylog", (line: Buffer) => {
-        context.appendKeylogLine(line);
+        if (line.subarray(0, CLIENT_HANDSHAKE_SECRET.length).equals(CLIENT_HANDSHAKE_SECRET)) {
+          const hex = line.toString("latin1").trim().split(" ")[2];
+          if (hex !== undefined) this.#clientHandshakeSecret = Buffer.from(hex, "hex");
+        }
+        if (logging) context.appendKeylogLine(line);
       });
     }
     // Pieces held back while the TLS layer was busy go in as soon as it takes input again:
@@ -143,6 +170,23 @@ export class Engine {
     transport.setSink(this.#sink);
   }
 
+  /**
+   * The client rejected the server's certificate. OpenSSL would have sent a fatal alert
+   * (`unknown_ca`, `bad_certificate`, …) instead of its Finished; Node sends nothing, and the
+   * server would wait until the client closes. TLS 1.3: send that alert, encrypted as the
+   * client's first handshake record. TLS 1.2: Node already sent the Finished under keys the
+   * socket cannot derive, so end the TCP stream instead — the server sees EOF at once.
+   */
+  #rejectServer(error: SSLCertVerificationError): void {
+    const transport = this.#transport;
+    if (this.#detached || transport.closed || !this.#handshakeDone || this.#wroteAfterHandshake) return;
+    const suite = this.#handshakeSuite;
+    const secret = this.#clientHandshakeSecret;
+    const alert = suite === null || secret === null ? undefined : tls13HandshakeAlert(suite, secret, alertForVerifyCode(error.verifyCode));
+    if (alert !== undefined) transport.socket.write(alert);
+    else transport.socket.end();
+  }
+
   /** Hands TLS output to the transport; `callback` once the socket buffer is below its mark. */
   #send(chunks: readonly Buffer[], callback: (error?: Error | null) => void): void {
     const transport = this.#transport;
@@ -150,6 +194,7 @@ export class Engine {
       callback();
       return;
     }
+    if (this.#handshakeDone) this.#wroteAfterHandshake = true;
     const socket = transport.socket;
     const corked = chunks.length > 1;
     if (corked) socket.cork();
