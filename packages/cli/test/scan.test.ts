@@ -110,7 +110,7 @@ describe("sslkit scan", () => {
     expect(byTarget.get(tls1Only)?.issues).toContain("accepts TLSv1");
     expect(byTarget.get(refused)).toMatchObject({ reachable: false, issues: ["unreachable"] });
     expect(byTarget.get(refused)?.error).toMatch(/ECONNREFUSED/);
-    expect(report.summary).toEqual({ total: 6, ok: 1, failing: 4, unreachable: 1 });
+    expect(report.summary).toEqual({ total: 6, ok: 1, failing: 4, unreachable: 1, handshakeFailed: 0, expiring: 1, verificationFailed: 3, hostnameMismatch: 1, oldProtocols: 1, weakCiphers: 1 });
     expect(exitCode).toBe(1);
   });
 
@@ -131,7 +131,7 @@ describe("sslkit scan", () => {
     ]);
     expect(report.results.map((r) => r.oldProtocols)).toEqual([[], [], [], []]);
     expect(report.results[0]?.issues).toEqual(["weak ciphers: NULL (ECDHE-ECDSA-NULL-SHA)"]);
-    expect(report.summary).toEqual({ total: 4, ok: 1, failing: 3, unreachable: 0 });
+    expect(report.summary).toEqual({ total: 4, ok: 1, failing: 3, unreachable: 0, handshakeFailed: 0, expiring: 0, verificationFailed: 0, hostnameMismatch: 0, oldProtocols: 0, weakCiphers: 3 });
     expect(exitCode).toBe(1);
   });
 
@@ -143,7 +143,7 @@ describe("sslkit scan", () => {
     expect(lines[0]).toMatch(/^endpoint +protocol +days left +verify +issues$/);
     expect(lines[1]).toMatch(new RegExp(`^${escapeRegExp(expired)} +TLSv1\\.3 +-\\d+ +10 +verification failed: certificate has expired \\(10\\); expired \\d+ days ago$`));
     expect(lines[2]).toMatch(new RegExp(`^${escapeRegExp(legacy)} +TLSv1\\.3 +\\d+ +ok +accepts TLSv1, TLSv1\\.1; weak ciphers: CBC-SHA1 \\(ECDHE-ECDSA-AES256-SHA\\)$`));
-    expect(stdout).toContain("✘ 2 endpoints: 2 with issues, 0 unreachable (expiry warning at 30 days)");
+    expect(stdout).toContain("✘ 2 endpoints: 2 with issues, 0 unreachable (expiry warning at 30 days)\nexpired or expiring: 1, verification failed: 1, old protocols accepted: 1, weak ciphers accepted: 1\n");
     const { checked, unavailable } = await familiesOpenSSLCanOffer();
     expect(stdout).toContain(`weak cipher families checked: ${checked.join(", ")}${unavailable.length === 0 ? "" : ` (${unavailable.join(", ")}: not offered by this OpenSSL, not checked)`}\n`);
     expect(exitCode).toBe(1);
@@ -184,7 +184,7 @@ describe("sslkit scan", () => {
     const { stdout, exitCode } = await runCLI(["scan", good, expired, "--cafile", pki.ca.certPath, "--html"]);
     expect(exitCode).toBe(1);
     expect(stdout.startsWith("<!DOCTYPE html>\n")).toBe(true);
-    expect(stdout).toContain('<p id="summary">2 endpoints: 1 ok, 1 with issues, 0 unreachable</p>');
+    expect(stdout).toContain('<p id="summary">2 endpoints: 1 ok, 1 with issues, 0 unreachable</p>\n<p id="defects">expired or expiring: 1, verification failed: 1</p>');
     expect(stdout).toContain(`<tr class="ok"><td><a href="#endpoint-0">${good}</a></td><td>TLSv1.3</td>`);
     expect(stdout).toMatch(new RegExp(`<tr class="bad"><td><a href="#endpoint-1">${escapeRegExp(expired)}</a></td><td>TLSv1\\.3</td><td>-\\d+</td><td>10 certificate has expired</td>`));
     expect(stdout).toContain(`<section id="endpoint-1">\n<h2>${expired}</h2>`);
@@ -235,6 +235,11 @@ describe("sslkit scan", () => {
   it("exits 2 naming the line of a malformed hosts file, and 3 for a missing one", async () => {
     const file = pki.dir.file("bad-hosts.txt");
     writeFileSync(file, "ok.example\nbad host:99\n");
+    const control = pki.dir.file("control-hosts.txt");
+    writeFileSync(control, "evil\u001b[31m.example:443\n");
+    const controlRun = await runCLI(["scan", control]);
+    expect(controlRun.exitCode).toBe(2);
+    expect(controlRun.stderr).toBe(`sslkit: error: ${control}:1: expected host[:port], not "evil\\u001b[31m.example:443"\n`);
     const bad = await runCLI(["scan", file]);
     expect(bad.stderr).toBe(`sslkit: error: ${file}:2: expected host[:port], not "bad host:99"\n`);
     expect(bad.exitCode).toBe(2);

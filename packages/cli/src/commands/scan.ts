@@ -6,6 +6,8 @@ import { toCSV } from "../lib/csv.js";
 import { scanHTMLReport } from "../lib/scan/html-report.js";
 import { scanEndpoint } from "../lib/scan/scan-endpoint.js";
 import type { ScanResult } from "../lib/scan/scan-endpoint.js";
+import { describeDefects, summarize } from "../lib/scan/summary.js";
+import type { ScanSummary } from "../lib/scan/summary.js";
 import { weakCipherFamilies } from "../lib/scan/weak-ciphers.js";
 import { bad, dim, good, paint } from "../lib/style.js";
 import { CAFILE_HELP, CAPATH_HELP, trustAnchorLoader } from "../lib/trust-store.js";
@@ -72,7 +74,7 @@ function progress(total: number): { tick: () => void; clear: () => void } {
 }
 
 /** The terminal report: one row per endpoint, then a summary line. */
-function summaryTable(results: readonly ScanResult[], summary: { total: number; failing: number; unreachable: number }, warnDays: number, families: { checked: string[]; unavailable: string[] }): string {
+function summaryTable(results: readonly ScanResult[], summary: ScanSummary, warnDays: number, families: { checked: string[]; unavailable: string[] }): string {
   const rows = [["endpoint", "protocol", "days left", "verify", "issues"], ...results.map((r) => [
     r.target,
     r.protocol ?? "-",
@@ -89,8 +91,9 @@ function summaryTable(results: readonly ScanResult[], summary: { total: number; 
   const verdict = summary.failing === 0 && summary.unreachable === 0
     ? good(`${summary.total} endpoints, no issues`)
     : bad(`${summary.total} endpoints: ${summary.failing} with issues, ${summary.unreachable} unreachable`);
+  const defects = describeDefects(summary);
   const checked = `weak cipher families checked: ${families.checked.join(", ") || "none"}${families.unavailable.length === 0 ? "" : ` (${families.unavailable.join(", ")}: not offered by this OpenSSL, not checked)`}`;
-  return `${lines.join("\n")}\n\n${verdict} ${dim(`(expiry warning at ${warnDays} days)`)}\n${dim(checked)}\n`;
+  return `${lines.join("\n")}\n\n${verdict} ${dim(`(expiry warning at ${warnDays} days)`)}\n${defects === "" ? "" : `${paint("red", defects)}\n`}${dim(checked)}\n`;
 }
 
 export default defineCommand({
@@ -123,11 +126,9 @@ export default defineCommand({
       const results = await mapBounded(targets, concurrency, (target) => scanEndpoint(target, { timeout, anchorsFor, warnDays, weakFamilies: families.checked }, now), bar.tick);
       bar.clear();
 
-      const unreachable = results.filter((r) => !r.reachable).length;
-      const failing = results.filter((r) => r.reachable && r.issues.length > 0).length;
-      if (failing > 0) process.exitCode = ExitCode.FAILED;
-      else if (unreachable > 0) process.exitCode = ExitCode.IO;
-      const summary = { total: results.length, ok: results.length - failing - unreachable, failing, unreachable };
+      const summary = summarize(results, warnDays);
+      if (summary.failing > 0) process.exitCode = ExitCode.FAILED;
+      else if (summary.unreachable > 0) process.exitCode = ExitCode.IO;
       const weakCipherFamilyNames = { checked: families.checked.map((f) => f.family), unavailable: families.unavailable.map((f) => f.family) };
 
       if (args.json) {

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { CLIError, ExitCode } from "./exit.js";
 
 const BRACKETED = /^\[([0-9A-Fa-f:.]+(?:%[\w.-]+)?)\]:(\d+)$/;
-const PLAIN = /^([^\s:/\\[\]]+):(\d+)$/;
+// eslint-disable-next-line no-control-regex -- control characters are refused in host names
+const PLAIN = /^([^\s:/\\[\]\u0000-\u001f\u007f]+):(\d+)$/;
 
 /** `host:port` or `[v6]:port` → `[host, port]`, or `undefined` when `text` has another shape. */
 export function matchHostPort(text: string): [string, number] | undefined {

@@ -1,10 +1,12 @@
 import { escapeHTML } from "../html.js";
 import type { ScanResult } from "./scan-endpoint.js";
+import { describeDefects } from "./summary.js";
+import type { ScanSummary } from "./summary.js";
 
 /** Everything the HTML report shows. */
 export interface HTMLReportInput {
   readonly results: readonly ScanResult[];
-  readonly summary: { readonly total: number; readonly ok: number; readonly failing: number; readonly unreachable: number };
+  readonly summary: ScanSummary;
   readonly generatedAt: Date;
   readonly warnDays: number;
   readonly weakCipherFamilies: { readonly checked: readonly string[]; readonly unavailable: readonly string[] };
@@ -68,6 +70,7 @@ export function scanHTMLReport(input: HTMLReportInput): string {
 <h1>sslkit scan report</h1>
 <p class="muted">${escapeHTML(input.generatedAt.toISOString())} · expiry warning at ${input.warnDays} days · weak cipher families checked: ${escapeHTML(families.checked.join(", ") || "none")}${unavailable}</p>
 <p id="summary">${summary.total} endpoints: ${summary.ok} ok, ${summary.failing} with issues, ${summary.unreachable} unreachable</p>
+${describeDefects(summary) === "" ? "" : `<p id="defects">${escapeHTML(describeDefects(summary))}</p>\n`}
 <table>
 <thead><tr><th>endpoint</th><th>protocol</th><th>days left</th><th>verify</th><th>issues</th></tr></thead>
 <tbody>
