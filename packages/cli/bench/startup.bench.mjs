@@ -1,15 +1,14 @@
 // `pnpm bench`: start-up time of `sslkit --version` (and `--help`) side by side in one run with
-// `node -e 0` and `openssl version`; writes bench/results.json. Runs the built binary (the
-// script builds it first), as a user's shell does: a new process each time.
+// `node -e 0` and `openssl version`; writes bench/startup.results.json through the shared writer
+// in scripts/bench/harness.mjs. Runs the built binary (the root `pnpm bench` builds it first), as
+// a user's shell does: a new process each time.
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import os from "node:os";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { QUICK, figure, median, pairedRatio, writeResults } from "../../../scripts/bench/harness.mjs";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 41);
-const WARM_UP = 3;
-const TARGET_RATIO = 1.5;
+const ROUNDS = QUICK ? 11 : 41;
+const WARM_UP = QUICK ? 2 : 3;
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
 const contenders = {
@@ -28,11 +27,6 @@ function once({ command, args }) {
   return ms;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const round2 = (value) => Math.round(value * 100) / 100;
 
 for (let i = 0; i < WARM_UP; i++) for (const contender of Object.values(contenders)) once(contender);
@@ -40,39 +34,36 @@ for (let i = 0; i < WARM_UP; i++) for (const contender of Object.values(contende
 // Interleaved: each round runs every contender once, so load on the (shared) machine hits all
 // alike; the ratios are medians of the per-round ratios (paired), not ratios of medians.
 const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
-const paired = { sslkitVersion: [], sslkitHelp: [], opensslVersion: [] };
 for (let round = 0; round < ROUNDS; round++) {
-  const times = {};
-  for (const [name, contender] of Object.entries(contenders)) {
-    times[name] = once(contender);
-    samples[name].push(times[name]);
-  }
-  for (const name of Object.keys(paired)) paired[name].push(times[name] / times.nodeE0);
+  for (const [name, contender] of Object.entries(contenders)) samples[name].push(once(contender));
 }
 
-const figures = Object.fromEntries(
+const timings = Object.fromEntries(
   Object.entries(contenders).map(([name, { label }]) => [
     name,
     { command: label, medianMs: round2(median(samples[name])), minMs: round2(Math.min(...samples[name])), maxMs: round2(Math.max(...samples[name])) },
   ]),
 );
-const ratios = Object.fromEntries(Object.entries(paired).map(([name, values]) => [name, round2(median(values))]));
-const opensslVersion = spawnSync("openssl", ["version"], { encoding: "utf8" }).stdout.trim();
+const startup = (name, reference, bounds) =>
+  figure({
+    name: contenders[name].label,
+    value: median(samples[name]),
+    unit: "ms",
+    reference: contenders[reference].label,
+    referenceValue: median(samples[reference]),
+    ratio: pairedRatio(samples[name], samples[reference]),
+    higherIsBetter: false,
+    ...bounds,
+  });
 
-const results = {
-  date: new Date().toISOString(),
-  method: `wall-clock time of spawnSync (fork, exec, run, exit) for each command; ${WARM_UP} warm-up rounds, then ${ROUNDS} interleaved rounds running every command once; medians, and each ratio is the median of the per-round ratios to node -e 0 (paired, robust to drift on a shared machine)`,
-  loadAverage: os.loadavg().map(round2),
-  machine: { cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, platform: `${os.platform()} ${os.release()} ${os.arch()}`, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
-  versions: { node: process.version, nodeOpenSSL: process.versions.openssl, openssl: opensslVersion },
-  results: figures,
-  ratioToNodeE0: ratios,
-  target: { sslkitVersionToNodeE0: TARGET_RATIO, met: ratios.sslkitVersion <= TARGET_RATIO },
-};
-
-writeFileSync(new URL("results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-for (const [name, figure] of Object.entries(figures)) {
-  const ratio = name in ratios ? `  ×${ratios[name].toFixed(2)} node -e 0` : "";
-  console.log(`${figure.command.padEnd(18)} median ${figure.medianMs.toFixed(1).padStart(7)} ms  (min ${figure.minMs.toFixed(1)})${ratio}`);
-}
-console.log(`target sslkit --version ≤ ${TARGET_RATIO}× node -e 0: ${results.target.met ? "met" : "NOT met"}`);
+writeResults(import.meta.url, {
+  package: "@sslkit/cli",
+  benchmark: "start-up: spawn the built binary to exit (lower is better; the ratio is a ceiling)",
+  method: `wall-clock time of spawnSync (fork, exec, run, exit) for each command; ${WARM_UP} warm-up rounds, then ${ROUNDS} interleaved rounds running every command once; medians, and each ratio is the median of the per-round ratios (paired, robust to drift on a shared machine)`,
+  figures: [
+    startup("sslkitVersion", "nodeE0", { floor: 3, target: 1.5 }),
+    startup("sslkitHelp", "nodeE0", { floor: 3 }),
+    startup("sslkitVersion", "opensslVersion", {}),
+  ],
+  details: { timings },
+});

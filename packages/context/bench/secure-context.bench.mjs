@@ -1,28 +1,23 @@
 // Benchmark: wrapping sockets with an SSLContext (one cached tls.SecureContext shared by every
 // wrap) against building a SecureContext per wrap (what tls.connect({ ca, … }) does), and
 // against CPython's SSLContext.wrap_bio (the same SSL object creation), all in one run.
-// Run with `pnpm bench` after a build; writes bench/results.json next to this file.
+// Run by the root `pnpm bench` (after a build); writes bench/secure-context.results.json through
+// the shared writer in scripts/bench/harness.mjs.
 // Rates are wraps per CPU second of the measuring process (process.cpuUsage /
 // time.process_time), steadier than wall time on a busy machine; the two Node contenders are
 // interleaved round by round. A wrap creates the TLS socket and its OpenSSL SSL object, with no
 // handshake (no network).
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { readFileSync } from "node:fs";
 import { Duplex } from "node:stream";
 import * as tls from "node:tls";
+import { QUICK, cpuSeconds, figure, median, pairedRatio, writeResults } from "../../../scripts/bench/harness.mjs";
 import { PROTOCOL_TLS_CLIENT, SSLContext } from "../dist/index.js";
 
-const QUICK = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
 const ROUND_MS = QUICK ? 100 : 200;
 const ROUNDS = QUICK ? 5 : 11;
 const CA_FILE = process.env.SSL_CERT_FILE ?? "/etc/ssl/certs/ca-certificates.crt";
 
-const cpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function round(fn) {
   let iterations = 0;
@@ -41,15 +36,12 @@ function compare(a, b) {
     a();
     b();
   }
-  const rates = { a: [], b: [], ratio: [] };
+  const rates = { a: [], b: [] };
   for (let r = 0; r < ROUNDS; r++) {
-    const rateA = round(a);
-    const rateB = round(b);
-    rates.a.push(rateA);
-    rates.b.push(rateB);
-    rates.ratio.push(rateA / rateB);
+    rates.a.push(round(a));
+    rates.b.push(round(b));
   }
-  return { a: median(rates.a), b: median(rates.b), ratio: median(rates.ratio) };
+  return { a: median(rates.a), b: median(rates.b), ratio: pairedRatio(rates.a, rates.b) };
 }
 
 function wrap(options) {
@@ -87,21 +79,13 @@ rates.sort()
 print(rates[len(rates) // 2])
 `;
 const python = Number(execFileSync("python3", ["-c", pythonScript, CA_FILE, String(ROUND_MS), String(ROUNDS)]).toString().trim());
-const pythonVersion = execFileSync("python3", ["-c", "import sys, ssl; print(sys.version.split()[0], ssl.OPENSSL_VERSION)"]).toString().trim();
-
-const results = {
+const name = "SSLContext.toTLSOptions + new TLSSocket (cached SecureContext)";
+writeResults(import.meta.url, {
   package: "@sslkit/context",
   benchmark: "wrap a socket (TLS socket + OpenSSL SSL object, no handshake) with a context holding the system CA bundle",
-  unit: "wraps/s",
-  machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version, python: pythonVersion },
-  quick: QUICK,
-  method: "wraps per CPU second (user + system) of the measuring process; the two Node contenders interleaved round by round, median of per-round ratios; CPython measured by a python3 child with time.process_time",
+  method: `wraps per CPU second (user + system) of the measuring process; the two Node contenders interleaved, ${ROUNDS} rounds of ${ROUND_MS} ms, median of per-round ratios; CPython measured by a python3 child with time.process_time`,
   figures: [
-    { name: "SSLContext.toTLSOptions + new TLSSocket (cached SecureContext)", value: nodeResult.a, reference: "tls.createSecureContext per wrap + new TLSSocket", referenceValue: nodeResult.b, ratio: nodeResult.ratio, floor: 50 },
-    { name: "SSLContext.toTLSOptions + new TLSSocket (cached SecureContext)", value: nodeResult.a, reference: "CPython SSLContext.wrap_bio (SSLObject over MemoryBIOs)", referenceValue: python, ratio: nodeResult.a / python, floor: 0.02 },
+    figure({ name, value: nodeResult.a, unit: "wraps/s", reference: "tls.createSecureContext per wrap + new TLSSocket", referenceValue: nodeResult.b, ratio: nodeResult.ratio, floor: 20, target: 50 }),
+    figure({ name, value: nodeResult.a, unit: "wraps/s", reference: "CPython SSLContext.wrap_bio (SSLObject over MemoryBIOs)", referenceValue: python, floor: 0.01, target: 0.02 }),
   ],
-};
-writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-for (const figure of results.figures) {
-  console.log(`${figure.name}: ${figure.value.toFixed(0)} ${results.unit} vs ${figure.reference}: ${figure.referenceValue.toFixed(0)} (${figure.ratio.toFixed(2)}×)`);
-}
+});

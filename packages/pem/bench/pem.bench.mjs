@@ -1,15 +1,15 @@
 // Benchmark: split + decode the system CA bundle, MB/s, side by side in one run with a naive
 // Buffer.from(b64, "base64") loop and CPython's ssl.PEM_cert_to_DER_cert.
-// Run with `pnpm bench` (builds first); writes bench/results.json next to this file.
+// Run by the root `pnpm bench` (after a build); writes bench/pem.results.json through the shared
+// writer in scripts/bench/harness.mjs.
 // Rates are per CPU second of the measuring process (process.cpuUsage / time.process_time), which
 // stays meaningful on a busy machine; contenders are interleaved round by round.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
+import { QUICK, cpuSeconds, figure, median, pairedRatio, writeResults } from "../../../scripts/bench/harness.mjs";
 import { decodePEM } from "../dist/index.js";
 
 const BUNDLE = process.env.SSL_CERT_FILE ?? "/etc/ssl/certs/ca-certificates.crt";
-const QUICK = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
 const ROUND_MS = QUICK ? 100 : 200;
 const ROUNDS = QUICK ? 5 : 15;
 
@@ -19,12 +19,6 @@ if (!existsSync(BUNDLE)) {
 }
 const text = readFileSync(BUNDLE, "utf8");
 const megabytes = Buffer.byteLength(text) / 1e6;
-
-/** CPU seconds (user + system) this process has used: steadier than wall time on a busy machine. */
-const cpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
 
 /** MB/s of `fn(text)` over one round of ROUND_MS of CPU time. */
 function round(fn) {
@@ -39,8 +33,6 @@ function round(fn) {
   return (megabytes * iterations) / elapsed;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 /**
  * Interleaves rounds of two contenders (A, B, A, B, …) so that a change in machine load hits
  * both alike; returns the median rate of each and the median of the per-round ratios.
@@ -50,15 +42,12 @@ function compare(a, b) {
     a(text);
     b(text);
   }
-  const rates = { a: [], b: [], ratio: [] };
+  const rates = { a: [], b: [] };
   for (let r = 0; r < ROUNDS; r++) {
-    const rateA = round(a);
-    const rateB = round(b);
-    rates.a.push(rateA);
-    rates.b.push(rateB);
-    rates.ratio.push(rateA / rateB);
+    rates.a.push(round(a));
+    rates.b.push(round(b));
   }
-  return { a: median(rates.a), b: median(rates.b), ratio: median(rates.ratio) };
+  return { a: median(rates.a), b: median(rates.b), ratio: pairedRatio(rates.a, rates.b) };
 }
 
 const naivePattern = /-----BEGIN ([^-\n]+)-----([\s\S]*?)-----END \1-----/g;
@@ -96,21 +85,13 @@ print(rates[len(rates) // 2])
 `;
 const cpython = Number(execFileSync("python3", ["-c", pythonScript, BUNDLE, String(expectedCount), String(ROUNDS), String(ROUND_MS)], { encoding: "utf8" }).trim());
 
-const pythonVersion = execFileSync("python3", ["-c", "import sys, ssl; print(sys.version.split()[0], ssl.OPENSSL_VERSION)"], { encoding: "utf8" }).trim();
-const results = {
+writeResults(import.meta.url, {
   package: "@sslkit/pem",
-  benchmark: "split + decode the system CA bundle",
-  unit: "MB/s",
-  input: { file: BUNDLE, megabytes: Number(megabytes.toFixed(3)), blocks: expectedCount },
-  machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version, python: pythonVersion },
-  quick: QUICK,
-  method: "MB per CPU second (user + system) of the measuring process; sslkit and the naive loop interleaved round by round, median of per-round ratios",
+  benchmark: "split + decode the system CA bundle (MB of PEM text per CPU second)",
+  method: `MB per CPU second (user + system) of the measuring process; sslkit and the naive loop interleaved, ${ROUNDS} rounds of ${ROUND_MS} ms each, median of per-round ratios; CPython runs the same rounds in a python3 child (time.process_time)`,
   figures: [
-    { name: "decodePEM", value: versusNaive.a, reference: "naive Buffer.from(base64) loop", referenceValue: versusNaive.b, ratio: versusNaive.ratio, floor: 0.8 },
-    { name: "decodePEM", value: sslkit, reference: "CPython ssl.PEM_cert_to_DER_cert", referenceValue: cpython, ratio: sslkit / cpython, floor: 3 },
+    figure({ name: "decodePEM", value: versusNaive.a, unit: "MB/s", reference: "naive Buffer.from(base64) loop, no validation", referenceValue: versusNaive.b, ratio: versusNaive.ratio, floor: 0.4, target: 0.8 }),
+    figure({ name: "decodePEM", value: sslkit, unit: "MB/s", reference: "CPython ssl.PEM_cert_to_DER_cert", referenceValue: cpython, floor: 2, target: 3 }),
   ],
-};
-writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-for (const f of results.figures) {
-  console.log(`${f.name} ${f.value.toFixed(1)} MB/s vs ${f.reference} ${f.referenceValue.toFixed(1)} MB/s: ${f.ratio.toFixed(2)}x (floor ${f.floor}x)`);
-}
+  details: { input: { file: BUNDLE, megabytes: Number(megabytes.toFixed(3)), blocks: expectedCount } },
+});

@@ -1,17 +1,17 @@
 // `pnpm bench`: randBytes throughput for 32 B, 4 KiB and 1 MiB requests, side by side in one run
-// with crypto.randomFillSync and CPython's ssl.RAND_bytes; writes bench/results.json.
-// Imports the built package (the script builds it first): Node 20 cannot run the TypeScript source.
+// with crypto.randomFillSync and CPython's ssl.RAND_bytes; writes bench/rand.results.json through
+// the shared writer in scripts/bench/harness.mjs. Imports the built package (the root `pnpm bench`
+// builds it first): Node 20 cannot run the TypeScript source.
 import { spawnSync } from "node:child_process";
 import { randomFillSync } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import os from "node:os";
 import process from "node:process";
 import { Buffer } from "node:buffer";
+import { QUICK, figure, median, writeResults } from "../../../scripts/bench/harness.mjs";
 import { randBytes } from "../dist/index.js";
 
 const SIZES = [32, 4096, 1 << 20];
-const ROUNDS = 9;
-const ROUND_MS = 200;
+const ROUNDS = QUICK ? 3 : 9;
+const ROUND_MS = QUICK ? 100 : 200;
 
 /**
  * Calls fn(n) repeatedly for about ROUND_MS; returns calls per second of wall time and of this
@@ -32,8 +32,6 @@ function measureRound(fn, n) {
   const cpu = process.cpuUsage(cpuStart);
   return { wall: (calls * 1e9) / Number(now - start), cpu: (calls * 1e6) / (cpu.user + cpu.system) };
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const contenders = {
   sslkit: (n) => randBytes(n),
@@ -104,7 +102,7 @@ function measurePython() {
   return JSON.parse(result.stdout);
 }
 
-const figure = (opsPerSec, n) => ({ callsPerSec: Math.round(opsPerSec), MBps: Math.round((opsPerSec * n) / 1e6) });
+const rate = (opsPerSec, n) => ({ callsPerSec: Math.round(opsPerSec), MBps: Math.round((opsPerSec * n) / 1e6) });
 const ratio = (a, b) => Math.round((a / b) * 1000) / 1000;
 
 const node = Object.fromEntries(SIZES.map((n) => [n, measureNode(n)]));
@@ -116,10 +114,10 @@ function resultsFor(clock) {
     const cpython = python.results[String(n)][clock];
     return {
       bytes: n,
-      sslkitRandBytes: figure(rates.sslkit, n),
-      randomFillSyncFreshBuffer: figure(rates.randomFillSyncFresh, n),
-      randomFillSyncReusedBuffer: figure(rates.randomFillSyncReused, n),
-      cpythonRandBytes: figure(cpython, n),
+      sslkitRandBytes: rate(rates.sslkit, n),
+      randomFillSyncFreshBuffer: rate(rates.randomFillSyncFresh, n),
+      randomFillSyncReusedBuffer: rate(rates.randomFillSyncReused, n),
+      cpythonRandBytes: rate(cpython, n),
       ratios: {
         vsRandomFillSyncFreshBuffer: ratio(fresh, 1),
         vsRandomFillSyncReusedBuffer: ratio(reused, 1),
@@ -131,61 +129,35 @@ function resultsFor(clock) {
 
 const results = { wallClock: resultsFor("wall"), cpuTime: resultsFor("cpu") };
 
-const targets = [
-  { request: "1 MiB", bytes: 1 << 20, minimumRatio: 0.8 },
-  { request: "32 B", bytes: 32, minimumRatio: 0.5 },
-].map((t) => {
-  const pick = (clock) => results[clock].find((r) => r.bytes === t.bytes).ratios;
-  const entry = { ...t };
-  for (const clock of ["wallClock", "cpuTime"]) {
-    entry[clock] = {
-      ratioVsFreshBuffer: pick(clock).vsRandomFillSyncFreshBuffer,
-      ratioVsReusedBuffer: pick(clock).vsRandomFillSyncReusedBuffer,
-      metVsFreshBuffer: pick(clock).vsRandomFillSyncFreshBuffer >= t.minimumRatio,
-      metVsReusedBuffer: pick(clock).vsRandomFillSyncReusedBuffer >= t.minimumRatio,
-    };
-  }
-  return entry;
+// Targets from the issue: >= 0.5x randomFillSync at 32 B, >= 0.8x at 1 MiB. Floors are the
+// regression floors CI enforces (bench/README.md says why they sit where they do).
+const BOUNDS = {
+  32: { fresh: { floor: 0.5, target: 0.5 }, reused: { floor: 0.5, target: 0.5 }, cpython: { floor: 0.2, target: null } },
+  4096: { fresh: { floor: 0.1, target: null }, reused: { floor: 0.05, target: null }, cpython: { floor: null, target: null } },
+  [1 << 20]: { fresh: { floor: 0.15, target: 0.8 }, reused: { floor: 0.04, target: 0.8 }, cpython: { floor: null, target: null } },
+};
+const label = (n) => (n >= 1 << 20 ? `${n >> 20} MiB` : n >= 1024 ? `${n >> 10} KiB` : `${n} B`);
+const figures = results.cpuTime.flatMap((r) => {
+  const name = `randBytes(${label(r.bytes)})`;
+  const value = r.sslkitRandBytes.callsPerSec * r.bytes / 1e6;
+  const mbps = (calls) => calls * r.bytes / 1e6;
+  const b = BOUNDS[r.bytes];
+  return [
+    figure({ name, value, unit: "MB/s", reference: "crypto.randomFillSync(Buffer.allocUnsafe(n)) (fresh buffer)", referenceValue: mbps(r.randomFillSyncFreshBuffer.callsPerSec), ratio: r.ratios.vsRandomFillSyncFreshBuffer, ...b.fresh }),
+    figure({ name, value, unit: "MB/s", reference: "crypto.randomFillSync into one reused buffer", referenceValue: mbps(r.randomFillSyncReusedBuffer.callsPerSec), ratio: r.ratios.vsRandomFillSyncReusedBuffer, ...b.reused }),
+    figure({ name, value, unit: "MB/s", reference: "CPython ssl.RAND_bytes(n)", referenceValue: mbps(r.cpythonRandBytes.callsPerSec), ratio: r.ratios.vsCPythonRandBytes, ...b.cpython }),
+  ];
 });
 
-const report = {
-  date: new Date().toISOString(),
+writeResults(import.meta.url, {
+  package: "@sslkit/rand",
+  benchmark: "randBytes(n) for 32 B, 4 KiB and 1 MiB requests (MB per CPU second; wall-clock figures in details)",
   method:
     `median of ${ROUNDS} interleaved rounds of ${ROUND_MS} ms per contender and size, after one warm-up round; ` +
     "ratios against randomFillSync are medians of the per-round ratios (paired, robust to drift); " +
     "sslkit randBytes(n) returns new memory, so the like-for-like reference is randomFillSync(Buffer.allocUnsafe(n)); " +
     "randomFillSync into one reused buffer is reported too. CPython runs the same loop in a python3 child in the same run. " +
-    "Figures per wall-clock second and per CPU second of the measuring process (user + system).",
-  loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
-  machine: {
-    cpu: os.cpus()[0]?.model ?? "unknown",
-    cores: os.cpus().length,
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  },
-  versions: { node: process.version, nodeOpenSSL: process.versions.openssl, python: python.python, pythonOpenSSL: python.openssl },
-  results,
-  targets,
-};
-
-writeFileSync(new URL("results.json", import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-for (const clock of ["wallClock", "cpuTime"]) {
-  console.log(`${clock}:`);
-  for (const r of results[clock]) {
-    console.log(
-      `${String(r.bytes).padStart(8)} B  sslkit ${String(r.sslkitRandBytes.MBps).padStart(6)} MB/s ` +
-        `(${r.sslkitRandBytes.callsPerSec} calls/s)  randomFillSync fresh ${r.randomFillSyncFreshBuffer.MBps} MB/s  ` +
-        `reused ${r.randomFillSyncReusedBuffer.MBps} MB/s  CPython ${r.cpythonRandBytes.MBps} MB/s  ` +
-        `ratios ${r.ratios.vsRandomFillSyncFreshBuffer} / ${r.ratios.vsRandomFillSyncReusedBuffer} / ${r.ratios.vsCPythonRandBytes}`,
-    );
-  }
-}
-for (const t of targets) {
-  for (const clock of ["wallClock", "cpuTime"]) {
-    const c = t[clock];
-    console.log(
-      `target ${t.request} >= ${t.minimumRatio}x randomFillSync (${clock}): fresh buffer ${c.ratioVsFreshBuffer} ` +
-        `(${c.metVsFreshBuffer ? "met" : "NOT met"}), reused buffer ${c.ratioVsReusedBuffer} (${c.metVsReusedBuffer ? "met" : "NOT met"})`,
-    );
-  }
-}
+    "Figures per CPU second of the measuring process (user + system); the same per wall-clock second are in details.",
+  figures,
+  details: results,
+});

@@ -1,32 +1,25 @@
 // pnpm bench: bulk throughput and handshakes/s of @sslkit/socket (built dist) against raw
-// node:tls and CPython's ssl, interleaved in one run, written to bench/results.json.
+// node:tls and CPython's ssl, interleaved in one run; writes bench/socket.results.json through the
+// shared writer in scripts/bench/harness.mjs. (The concurrent-connections load is load.bench.mjs.)
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import * as tls from "node:tls";
-import { createHash, randomBytes } from "node:crypto";
-import { PROTOCOL_TLS_SERVER } from "@sslkit/context";
-import { SSLContext, Socket, createDefaultContext } from "../dist/index.js";
+import { QUICK, figure, median, pairedRatio, writeResults } from "../../../scripts/bench/harness.mjs";
+import { makeBenchPKI } from "../../../scripts/bench/pki.mjs";
+import { Socket, createDefaultContext } from "../dist/index.js";
 
-const BULK_BYTES = Number(process.env.SSLKIT_BENCH_BYTES ?? 256 * 1024 * 1024);
-const ECHO_CONNECTIONS = Number(process.env.SSLKIT_BENCH_ECHO_CONNECTIONS ?? 1000);
-const ECHO_BYTES = Number(process.env.SSLKIT_BENCH_ECHO_BYTES ?? 1024 * 1024);
-const HANDSHAKES = Number(process.env.SSLKIT_BENCH_HANDSHAKES ?? 300);
-const ROUNDS = Number(process.env.SSLKIT_BENCH_ROUNDS ?? 3);
+const BULK_BYTES = QUICK ? 64 * 1024 * 1024 : 256 * 1024 * 1024;
+const HANDSHAKES = QUICK ? 80 : 300;
+const ROUNDS = QUICK ? 5 : 3;
 const WRITE = 64 * 1024;
 const here = new URL(".", import.meta.url).pathname;
 
-const dir = mkdtempSync(join(tmpdir(), "sslkit-socket-bench-"));
-const openssl = (args) => execFileSync("openssl", args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
-openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=bench CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign"]);
-for (const [name, key] of [["ec", ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"]], ["rsa", ["-newkey", "rsa:2048"]]]) {
-  openssl(["req", ...key, "-nodes", "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", "/CN=localhost"]);
-  writeFileSync(join(dir, `${name}.ext`), "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n");
-  openssl(["x509", "-req", "-in", `${name}.csr`, "-CA", "ca.pem", "-CAkey", "ca.key", "-set_serial", "1", "-days", "2", "-out", `${name}.pem`, "-extfile", `${name}.ext`]);
-}
-const caPath = join(dir, "ca.pem");
+// peer.mjs reads ec.pem, ec.key, rsa.pem and rsa.key from the PKI's directory.
+const pki = makeBenchPKI();
+const dir = pki.dir;
+const caPath = pki.caPath;
 const ca = readFileSync(caPath);
 
 const peer = spawn(process.execPath, [join(here, "peer.mjs"), dir], { stdio: ["pipe", "pipe", "inherit"] });
@@ -204,12 +197,6 @@ function python() {
   return JSON.parse(out.toString());
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 const samples = {};
 const record = (name, value) => { (samples[name] ??= []).push(value); };
 
@@ -234,113 +221,29 @@ for (let round = 0; round < ROUNDS; round++) {
   record("hs_rsa_python", py.rsa);
   console.error(`round ${round + 1}/${ROUNDS} done`);
 }
-// --- ECHO_CONNECTIONS concurrent sslkit clients ↔ one sslkit server, ECHO_BYTES each ---
-async function concurrentEcho() {
-  const serverContext = new SSLContext(PROTOCOL_TLS_SERVER);
-  serverContext.loadCertChain(join(dir, "ec.pem"), join(dir, "ec.key"));
-  const listener = new Socket();
-  listener.bind(["127.0.0.1", 0]);
-  await listener.listen(4096);
-  const server = await serverContext.wrapSocket(listener, { serverSide: true });
-  const port = server.getsockname()[1];
-  const serverHashes = new Set();
-  const serving = (async () => {
-    const handlers = [];
-    for (let i = 0; i < ECHO_CONNECTIONS; i++) {
-      const [conn] = await server.accept();
-      handlers.push((async () => {
-        const hash = createHash("sha256");
-        let received = 0;
-        while (received < ECHO_BYTES) {
-          const chunk = await conn.recv(65536);
-          if (chunk.length === 0) break;
-          received += chunk.length;
-          hash.update(chunk);
-          await conn.sendall(chunk);
-        }
-        serverHashes.add(hash.digest("hex"));
-        await conn.close();
-      })());
-    }
-    await Promise.all(handlers);
-  })();
-  const before = process.memoryUsage();
-  let peakRSS = before.rss;
-  let peakHeap = before.heapUsed;
-  const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    peakRSS = Math.max(peakRSS, now.rss);
-    peakHeap = Math.max(peakHeap, now.heapUsed + now.external);
-  }, 20);
-  const start = process.hrtime.bigint();
-  let correct = 0;
-  await Promise.all(Array.from({ length: ECHO_CONNECTIONS }, async () => {
-    const data = randomBytes(ECHO_BYTES);
-    const expected = createHash("sha256").update(data).digest("hex");
-    const sock = await sslkitConnect(port);
-    const sending = (async () => { for (let o = 0; o < data.length; o += 65536) await sock.sendall(data.subarray(o, o + 65536)); })();
-    const hash = createHash("sha256");
-    let received = 0;
-    while (received < ECHO_BYTES) {
-      const chunk = await sock.recv(65536);
-      if (chunk.length === 0) break;
-      received += chunk.length;
-      hash.update(chunk);
-    }
-    await sending;
-    await sock.close();
-    if (received === ECHO_BYTES && hash.digest("hex") === expected && serverHashes.has(expected)) correct++;
-  }));
-  await serving;
-  const elapsed = seconds(start);
-  clearInterval(sampler);
-  await server.close();
-  return {
-    connections: ECHO_CONNECTIONS,
-    bytesEach: ECHO_BYTES,
-    allBytesCorrect: correct === ECHO_CONNECTIONS,
-    correctConnections: correct,
-    seconds: elapsed,
-    echoedMBps: (2 * ECHO_CONNECTIONS * ECHO_BYTES) / elapsed / 1e6,
-    peakRSSPerConnectionKiB: Math.round((peakRSS - before.rss) / ECHO_CONNECTIONS / 1024),
-    peakHeapAndExternalPerConnectionKiB: Math.round((peakHeap - before.heapUsed - before.external) / ECHO_CONNECTIONS / 1024),
-    note: "both ends (client and server SSLSockets) live in the measuring process, so per-connection memory covers two sockets",
-  };
-}
-const echo = await concurrentEcho();
-console.error(`echo: ${JSON.stringify(echo)}`);
-
 peer.stdin.end();
-rmSync(dir, { recursive: true, force: true });
+pki.remove();
 
 const m = (name) => median(samples[name]);
-const ratio = (a, b) => median(samples[a].map((value, i) => value / samples[b][i]));
-const figure = (name, value, reference, referenceValue, pairedRatio, floor) => ({ name, value, reference, referenceValue, ratio: pairedRatio, ...(floor === undefined ? {} : { floor }) });
-const figures = [
-  figure("recv() loop, MB/s (TLS 1.3 AES-256-GCM, 64 KiB writes)", m("recvSSLKit"), "node:tls 'data' events", m("recvNode"), ratio("recvSSLKit", "recvNode"), 0.8),
-  figure("stream 'data' events, MB/s", m("recvSSLKitStream"), "node:tls 'data' events", m("recvNode"), ratio("recvSSLKitStream", "recvNode"), 0.95),
-  figure("sendall() 64 KiB, MB/s", m("sendSSLKit"), "node:tls write() + drain", m("sendNode"), ratio("sendSSLKit", "sendNode"), 0.8),
-  figure("recv() loop, MB/s", m("recvSSLKit"), "CPython ssl recv()", m("recvPython"), ratio("recvSSLKit", "recvPython"), 1),
-  figure("sendall() 64 KiB, MB/s", m("sendSSLKit"), "CPython ssl sendall()", m("sendPython"), ratio("sendSSLKit", "sendPython"), 1),
-  figure("full handshakes/s ECDSA P-256 (wrapSocket+connect+close)", m("hs_ecdsa_sslkit"), "node:tls connect+end, shared SecureContext", m("hs_ecdsa_node"), ratio("hs_ecdsa_sslkit", "hs_ecdsa_node"), 0.9),
-  figure("full handshakes/s RSA-2048", m("hs_rsa_sslkit"), "node:tls connect+end, shared SecureContext", m("hs_rsa_node"), ratio("hs_rsa_sslkit", "hs_rsa_node"), 0.9),
-  figure("full handshakes/s ECDSA P-256", m("hs_ecdsa_sslkit"), "CPython wrap_socket+close", m("hs_ecdsa_python"), ratio("hs_ecdsa_sslkit", "hs_ecdsa_python")),
-  figure("full handshakes/s RSA-2048", m("hs_rsa_sslkit"), "CPython wrap_socket+close", m("hs_rsa_python"), ratio("hs_rsa_sslkit", "hs_rsa_python")),
-];
-const pythonVersion = execFileSync("python3", ["-c", "import ssl, sys; print(sys.version.split()[0]); print(ssl.OPENSSL_VERSION)"]).toString().trim().split("\n");
-const results = {
+const ratio = (a, b) => pairedRatio(samples[a], samples[b]);
+const bulk = (name, key, reference, referenceKey, bounds) =>
+  figure({ name, value: m(key), unit: "MB/s", reference, referenceValue: m(referenceKey), ratio: ratio(key, referenceKey), ...bounds });
+const handshakes = (name, key, reference, referenceKey, bounds) =>
+  figure({ name, value: m(key), unit: "handshakes/s", reference, referenceValue: m(referenceKey), ratio: ratio(key, referenceKey), ...bounds });
+writeResults(import.meta.url, {
   package: "@sslkit/socket",
   benchmark: "loopback TLS: bulk throughput and sequential full handshakes; the far end is a node:tls server in a child process",
-  unit: "MB/s or handshakes/s",
-  date: new Date().toISOString(),
-  method: `median of ${ROUNDS} interleaved rounds after a warm-up; ratios are medians of per-round ratios; ${BULK_BYTES / 1048576} MiB per bulk run, ${HANDSHAKES} handshakes per handshake run; client verification (CA + host name) on everywhere`,
-  loadAverage: loadavg(),
-  machine: { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) },
-  versions: { node: process.version, nodeOpenSSL: process.versions.openssl, python: pythonVersion[0], pythonOpenSSL: pythonVersion[1] },
-  figures,
-  concurrentEcho: echo,
-  notMeasured: "resumed handshakes: @sslkit/socket has no session API yet",
-  samples,
-};
-writeFileSync(join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-for (const f of figures) console.log(`${f.name}: ${f.value.toFixed(1)} vs ${f.reference} ${f.referenceValue.toFixed(1)} = ${f.ratio.toFixed(2)}x${f.floor === undefined ? "" : ` (target ${f.floor}x)`}`);
+  method: `median of ${ROUNDS} interleaved rounds after a warm-up; ratios are medians of per-round ratios; ${BULK_BYTES / 1048576} MiB per bulk run (TLS 1.3 AES-256-GCM, 64 KiB writes), ${HANDSHAKES} handshakes per handshake run; client verification (CA + host name) on everywhere`,
+  figures: [
+    bulk("recv() loop", "recvSSLKit", "node:tls 'data' events", "recvNode", { floor: 0.4, target: 0.8 }),
+    bulk("stream 'data' events", "recvSSLKitStream", "node:tls 'data' events", "recvNode", { floor: 0.5, target: 0.95 }),
+    bulk("sendall() 64 KiB", "sendSSLKit", "node:tls write() + drain", "sendNode", { floor: 0.4, target: 0.8 }),
+    bulk("recv() loop", "recvSSLKit", "CPython ssl recv()", "recvPython", { floor: 0.35, target: 1 }),
+    bulk("sendall() 64 KiB", "sendSSLKit", "CPython ssl sendall()", "sendPython", { floor: 0.35, target: 1 }),
+    handshakes("full handshakes ECDSA P-256 (wrapSocket + connect + close)", "hs_ecdsa_sslkit", "node:tls connect + end, shared SecureContext", "hs_ecdsa_node", { floor: 0.25, target: 0.9 }),
+    handshakes("full handshakes RSA-2048 (wrapSocket + connect + close)", "hs_rsa_sslkit", "node:tls connect + end, shared SecureContext", "hs_rsa_node", { floor: 0.25, target: 0.9 }),
+    handshakes("full handshakes ECDSA P-256", "hs_ecdsa_sslkit", "CPython wrap_socket + close", "hs_ecdsa_python", {}),
+    handshakes("full handshakes RSA-2048", "hs_rsa_sslkit", "CPython wrap_socket + close", "hs_rsa_python", {}),
+  ],
+  details: { notMeasured: "resumed handshakes: @sslkit/socket has no session API yet", samples },
+});

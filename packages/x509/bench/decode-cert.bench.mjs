@@ -1,19 +1,21 @@
 // Certificates decoded per second over the system CA bundle: decodeCert (this package, built
 // dist) side by side with CPython's ssl._ssl._test_decode_cert, node:crypto's X509Certificate
-// and @peculiar/x509, all measured in this one run. Writes bench/results.json.
+// and @peculiar/x509, all measured in this one run. Run by the root `pnpm bench` (after a build);
+// writes bench/decode-cert.results.json through the shared writer in scripts/bench/harness.mjs.
 import "reflect-metadata";
 import { execFileSync } from "node:child_process";
 import { X509Certificate as NodeX509Certificate } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as peculiar from "@peculiar/x509";
 import { decodePEM } from "@sslkit/pem";
+import { QUICK, figure, median, pairedRatio, writeResults } from "../../../scripts/bench/harness.mjs";
 import { decodeCert } from "../dist/index.js";
 
 const BUNDLE = process.env.SSL_CERT_FILE ?? "/etc/ssl/certs/ca-certificates.crt";
-const RUNS = 7;
-const MIN_RUN_MS = 400;
+const RUNS = QUICK ? 3 : 7;
+const MIN_RUN_MS = QUICK ? 150 : 400;
 
 const text = readFileSync(BUNDLE, "utf8");
 const blocks = decodePEM(text).filter((b) => b.label === "CERTIFICATE");
@@ -21,27 +23,30 @@ const ders = blocks.map((b) => b.der);
 const pems = blocks.map((b) => text.slice(b.start, b.end));
 const count = ders.length;
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+/** Certificates per second of one timed run of `decodeAll` (repeated for at least MIN_RUN_MS). */
+function timedRun(decodeAll) {
+  let rounds = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  do {
+    decodeAll();
+    rounds++;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  } while (elapsed < MIN_RUN_MS);
+  return (rounds * count) / (elapsed / 1000);
 }
 
-/** Runs `decodeAll` repeatedly for RUNS timed runs of at least MIN_RUN_MS; returns the median certs/s. */
-function measure(decodeAll) {
-  for (let i = 0; i < 3; i++) decodeAll(); // warm-up
-  const rates = [];
+/**
+ * Interleaves RUNS timed runs of every contender (A, B, C, D, A, B, …) so that a change in
+ * machine load hits all alike; returns the per-run rates of each.
+ */
+function measureInterleaved(contenders) {
+  for (const decodeAll of Object.values(contenders)) for (let i = 0; i < 3; i++) decodeAll(); // warm-up
+  const rates = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
   for (let run = 0; run < RUNS; run++) {
-    let rounds = 0;
-    const start = process.hrtime.bigint();
-    let elapsed = 0;
-    do {
-      decodeAll();
-      rounds++;
-      elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    } while (elapsed < MIN_RUN_MS);
-    rates.push((rounds * count) / (elapsed / 1000));
+    for (const [name, decodeAll] of Object.entries(contenders)) rates[name].push(timedRun(decodeAll));
   }
-  return Math.round(median(rates));
+  return rates;
 }
 
 /** Retained JS heap per certificate when every result of `decodeOne` is kept alive. */
@@ -50,7 +55,7 @@ function heapPerCertificate(decodeOne) {
   const keep = [];
   globalThis.gc();
   const before = process.memoryUsage().heapUsed;
-  for (let round = 0; round < 10; round++) for (let i = 0; i < count; i++) keep.push(decodeOne(i));
+  for (let round = 0; round < (QUICK ? 2 : 10); round++) for (let i = 0; i < count; i++) keep.push(decodeOne(i));
   globalThis.gc();
   const after = process.memoryUsage().heapUsed;
   const perCert = Math.round((after - before) / keep.length);
@@ -75,12 +80,13 @@ const all = (one) => () => {
   for (let i = 0; i < count; i++) sink += one(i) ? 1 : 0;
 };
 
-const results = {
-  decodeCertDER: measure(all(decodeCertDER)),
-  decodeCertPEM: measure(all(decodeCertPEM)),
-  nodeX509Certificate: measure(all(nodeX509)),
-  peculiarX509: measure(all(peculiarX509)),
-};
+const samples = measureInterleaved({
+  decodeCertDER: all(decodeCertDER),
+  decodeCertPEM: all(decodeCertPEM),
+  nodeX509Certificate: all(nodeX509),
+  peculiarX509: all(peculiarX509),
+});
+const results = Object.fromEntries(Object.entries(samples).map(([name, rates]) => [name, median(rates)]));
 
 // CPython: the same certificates as PEM files; only the _test_decode_cert calls are timed.
 const dir = mkdtempSync(join(tmpdir(), "sslkit-x509-bench-"));
@@ -120,34 +126,26 @@ const heap = {
   }),
 };
 
-const ratio = (a, b) => Math.round((a / b) * 100) / 100;
-const report = {
-  date: new Date().toISOString(),
-  machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), platform: `${process.platform} ${process.arch}` },
-  versions: { node: process.version, python: cpython.python, openssl: cpython.openssl, nodeOpenSSL: process.versions.openssl, "@peculiar/x509": JSON.parse(readFileSync(new URL("../node_modules/@peculiar/x509/package.json", import.meta.url), "utf8")).version },
-  corpus: { bundle: BUNDLE, certificates: count },
-  method: `median of ${RUNS} runs of >= ${MIN_RUN_MS} ms each; all figures measured in this run`,
-  certificatesPerSecond: {
-    decodeCert: results.decodeCertDER,
-    decodeCertFromPEMText: results.decodeCertPEM,
-    cpythonTestDecodeCert: cpython.rate,
-    nodeX509Certificate: results.nodeX509Certificate,
-    peculiarX509: results.peculiarX509,
-  },
-  ratios: {
-    decodeCertVsCPython: ratio(results.decodeCertDER, cpython.rate),
-    decodeCertFromPEMTextVsCPython: ratio(results.decodeCertPEM, cpython.rate),
-    decodeCertVsPeculiarX509: ratio(results.decodeCertDER, results.peculiarX509),
-    decodeCertVsNodeX509Certificate: ratio(results.decodeCertDER, results.nodeX509Certificate),
-  },
-  targets: { "decodeCert >= 1x CPython": results.decodeCertDER >= cpython.rate, "decodeCert >= 3x @peculiar/x509": results.decodeCertDER >= 3 * results.peculiarX509 },
-  heapBytesPerCertificate: heap,
-  notes: [
-    "CPython's _test_decode_cert(path) also opens the file and parses PEM; decodeCertFromPEMText includes PEM parsing too, decodeCert starts from DER bytes.",
-    "nodeX509Certificate reads subject, issuer, serialNumber, validFrom, validTo, subjectAltName and infoAccess strings; peculiarX509 parses and reads subject, issuer, serial, validity and the SAN extension.",
-    "heapBytesPerCertificate is the JS heap retained per kept result (node --expose-gc); node:crypto's X509Certificate keeps its data outside the JS heap.",
+const unit = "certs/s";
+writeResults(import.meta.url, {
+  package: "@sslkit/x509",
+  benchmark: `decode every certificate of the system CA bundle (${count} certificates) into CPython's getpeercert() dict`,
+  method: `wall-clock; the four Node contenders interleaved, ${RUNS} runs of >= ${MIN_RUN_MS} ms each, medians and medians of per-run ratios; CPython's _test_decode_cert in a python3 child (only its calls timed), the same run`,
+  versions: { "@peculiar/x509": JSON.parse(readFileSync(new URL("../node_modules/@peculiar/x509/package.json", import.meta.url), "utf8")).version },
+  figures: [
+    figure({ name: "decodeCert (DER)", value: results.decodeCertDER, unit, reference: "CPython ssl._ssl._test_decode_cert", referenceValue: cpython.rate, floor: 1, target: 1 }),
+    figure({ name: "decodeCert (PEM text)", value: results.decodeCertPEM, unit, reference: "CPython ssl._ssl._test_decode_cert", referenceValue: cpython.rate, floor: 1 }),
+    figure({ name: "decodeCert (DER)", value: results.decodeCertDER, unit, reference: "@peculiar/x509 X509Certificate (subject, issuer, serial, validity, SAN)", referenceValue: results.peculiarX509, ratio: pairedRatio(samples.decodeCertDER, samples.peculiarX509), floor: 3, target: 3 }),
+    figure({ name: "decodeCert (DER)", value: results.decodeCertDER, unit, reference: "node:crypto X509Certificate (its strings)", referenceValue: results.nodeX509Certificate, ratio: pairedRatio(samples.decodeCertDER, samples.nodeX509Certificate) }),
   ],
-  sink,
-};
-writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-console.log(JSON.stringify({ certificatesPerSecond: report.certificatesPerSecond, ratios: report.ratios, heapBytesPerCertificate: heap }, null, 2));
+  details: {
+    corpus: { bundle: BUNDLE, certificates: count },
+    heapBytesPerCertificate: heap,
+    notes: [
+      "CPython's _test_decode_cert(path) also opens the file and parses PEM; decodeCert (PEM text) includes PEM parsing too, decodeCert (DER) starts from DER bytes.",
+      "node:crypto X509Certificate reads subject, issuer, serialNumber, validFrom, validTo, subjectAltName and infoAccess strings; @peculiar/x509 parses and reads subject, issuer, serial, validity and the SAN extension.",
+      "heapBytesPerCertificate is the JS heap retained per kept result (node --expose-gc); node:crypto's X509Certificate keeps its data outside the JS heap.",
+    ],
+    sink,
+  },
+});
