@@ -9,3 +9,5 @@ export { startOpenSSLServer } from "./openssl-server.js";
 export type { OpenSSLServer } from "./openssl-server.js";
 export { startEGDServer } from "./egd-server.js";
 export type { EGDServer, EGDServerBehaviour } from "./egd-server.js";
+export { startFaultProxy } from "./fault-proxy.js";
+export type { FaultDirection, FaultMode, FaultProxy, FaultProxyOptions } from "./fault-proxy.js";
