@@ -14,7 +14,7 @@ import * as tls from "node:tls";
 import { QUICK, cpuSeconds, figure, median, pairedRatio, writeResults } from "../../../scripts/bench/harness.mjs";
 import { PROTOCOL_TLS_CLIENT, SSLContext } from "../dist/index.js";
 
-const ROUND_MS = QUICK ? 100 : 200;
+const ROUND_MS = QUICK ? 80 : 200;
 const ROUNDS = QUICK ? 5 : 11;
 const CA_FILE = process.env.SSL_CERT_FILE ?? "/etc/ssl/certs/ca-certificates.crt";
 

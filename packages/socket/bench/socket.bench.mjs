@@ -11,8 +11,8 @@ import { makeBenchPKI } from "../../../scripts/bench/pki.mjs";
 import { Socket, createDefaultContext } from "../dist/index.js";
 
 const BULK_BYTES = QUICK ? 64 * 1024 * 1024 : 256 * 1024 * 1024;
-const HANDSHAKES = QUICK ? 80 : 300;
-const ROUNDS = QUICK ? 5 : 3;
+const HANDSHAKES = QUICK ? 60 : 300;
+const ROUNDS = QUICK ? 4 : 3;
 const WRITE = 64 * 1024;
 const here = new URL(".", import.meta.url).pathname;
 
