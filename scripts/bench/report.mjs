@@ -10,14 +10,17 @@ import { checkFigure, formatValue, meetsFloor, meetsTarget, resultsPath } from "
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Every `packages/<name>/bench/<stem>.bench.mjs` of a package that has a `bench` script. */
+/**
+ * The bench scripts `pnpm bench` runs: every `bench/<stem>.bench.mjs` named in a package's `bench`
+ * script (other scripts in bench/, e.g. rand's `bench:cost` diagnostics, are not part of the report).
+ */
 export function benchScripts() {
   const scripts = [];
   for (const name of readdirSync(join(root, "packages")).sort()) {
     const manifest = join(root, "packages", name, "package.json");
-    if (!existsSync(manifest) || JSON.parse(readFileSync(manifest, "utf8")).scripts?.bench === undefined) continue;
-    const dir = join(root, "packages", name, "bench");
-    for (const file of readdirSync(dir).sort()) if (file.endsWith(".bench.mjs")) scripts.push(join(dir, file));
+    const command = existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")).scripts?.bench : undefined;
+    if (typeof command !== "string") continue;
+    for (const [file] of command.matchAll(/bench\/[\w.-]+\.bench\.mjs/g)) scripts.push(join(root, "packages", name, file));
   }
   return scripts;
 }
@@ -103,7 +106,7 @@ export function writeReport(quick, seconds) {
   return { failures, problems: collected.problems, figures: collected.documents.reduce((n, d) => n + d.figures.length, 0) };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes("--quick");
   const { failures, problems, figures } = writeReport(quick);
   const suffix = quick ? ".quick" : "";
