@@ -135,6 +135,16 @@ describe("sslkit scan", () => {
     expect(exitCode).toBe(1);
   });
 
+  it("still probes a server whose only suites are weak, after the first handshake fails", async () => {
+    const onlyNull = await start(pki.server, "-cipher", "eNULL:@SECLEVEL=0", "-no_tls1_3", ...MODERN_ONLY);
+    const { stdout, exitCode } = await runCLI(["scan", onlyNull, "--cafile", pki.ca.certPath, "--json"]);
+    const [result] = (JSON.parse(stdout) as ScanReport).results;
+    expect(result).toMatchObject({ reachable: true, protocol: null, verifyCode: null, weakCiphers: [{ family: "NULL", cipher: "ECDHE-ECDSA-NULL-SHA", protocol: "TLSv1.2" }] });
+    expect(result?.issues).toEqual(["TLS handshake failed", "weak ciphers: NULL (ECDHE-ECDSA-NULL-SHA)"]);
+    expect(result?.error).toMatch(/handshake failure|no shared cipher|alert/i);
+    expect(exitCode).toBe(1);
+  });
+
   it("prints a summary table naming each defect, and the families it checked", async () => {
     const expired = await start(pki.expired, ...GOOD);
     const legacy = await start(pki.server, "-cipher", "DEFAULT:@SECLEVEL=0");

@@ -77,12 +77,13 @@ function isNetworkFailure(error: unknown): boolean {
 /**
  * Checks one `host:port`: a handshake offering TLS 1.0 to 1.3 (protocol, cipher, the chain,
  * verified against `anchorsFor`'s anchors, host name, expiry), then one handshake per old protocol and per
- * weak cipher family.
+ * weak cipher family (these also when the first handshake failed: a server that accepts only weak
+ * suites fails the first one).
  */
 export async function scanEndpoint(target: string, settings: ScanSettings, now: number): Promise<ScanResult> {
   const [host, port] = parseHostPort(target);
   const result: ScanResult = { target, host, port, reachable: false, error: null, protocol: null, cipher: null, subject: null, issuer: null, notAfter: null, daysLeft: null, verifyCode: null, verifyMessage: null, hostnameOk: null, oldProtocols: [], weakCiphers: [], issues: [] };
-  let chain: Uint8Array[];
+  let chain: Uint8Array[] = [];
   try {
     const ssl = await connectTLS({ host, port, context: clientContext(), timeout: settings.timeout });
     result.protocol = ssl.version();
@@ -97,11 +98,12 @@ export async function scanEndpoint(target: string, settings: ScanSettings, now: 
     }
     result.reachable = true;
     result.issues.push("TLS handshake failed");
-    return result;
   }
   result.reachable = true;
   const leaf = chain[0];
-  if (leaf !== undefined) {
+  if (result.protocol === null) {
+    // No certificate to judge; what the server does accept is still worth knowing.
+  } else if (leaf !== undefined) {
     const certificate = new Certificate(leaf);
     const presented = chain.map((der) => new Certificate(der));
     result.subject = certificate.subjectString;
