@@ -95,6 +95,19 @@ describe("every sslkit command", () => {
     }
   });
 
+  it("exits 2 for an unknown option instead of ignoring it (a mistyped --cafile must not fall back to the default bundle)", async () => {
+    const typo = await sslkit(["verify", pki.server.certPath, "--cafil", pki.ca.certPath]);
+    expect(typo).toEqual({ status: 2, stdout: "", stderr: "sslkit: error: unknown option --cafil\nRun `sslkit verify --help` for usage.\n" });
+    const nested = await sslkit(["create", "cert", "example.test", "--day=3"]);
+    expect(nested).toEqual({ status: 2, stdout: "", stderr: "sslkit: error: unknown option --day\nRun `sslkit create cert --help` for usage.\n" });
+    // Known options in every spelling still work: --name=value, camelCase, --no-flag, aliases,
+    // and values that start with a dash.
+    const fine = await sslkit(["verify", pki.server.certPath, `--cafile=${pki.ca.certPath}`, "--no-json", "--purpose", "sslserver"]);
+    expect(fine.status).toBe(0);
+    expect((await sslkit(["rand", "4", "--hex", "--json"])).status).toBe(0);
+    expect((await sslkit(["scan", "127.0.0.1:1", "--timeout", "-1"])).stderr).toContain("--timeout must be a positive number");
+  });
+
   it("exits 2 for an unknown command, and lists the sub-commands of a group called alone", async () => {
     const unknown = await sslkit(["frobnicate"]);
     expect(unknown).toEqual({ status: 2, stdout: "", stderr: "sslkit: error: Unknown command frobnicate\nRun `sslkit --help` for usage.\n" });

@@ -29,6 +29,36 @@ async function resolveCommand(root: AnyCommand, rawArgs: readonly string[]): Pro
   }
 }
 
+const camel = (name: string): string => name.replaceAll(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+const kebab = (name: string): string => name.replaceAll(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/**
+ * The first option in `rawArgs` that `command` does not define (citty would silently ignore it,
+ * and a mistyped `--cafil` would verify against the default bundle), or `undefined`. Values of
+ * string options are skipped; `--` ends the options; `-` and negative numbers are values.
+ */
+async function unknownOption(command: AnyCommand, rawArgs: readonly string[]): Promise<string | undefined> {
+  const kinds = new Map<string, "boolean" | "string">([["help", "boolean"], ["h", "boolean"]]);
+  for (const [name, definition] of Object.entries(await resolve(command.args ?? {}))) {
+    if (definition.type === "positional") continue;
+    const kind = definition.type === "boolean" ? "boolean" : "string";
+    const alias = "alias" in definition ? definition.alias : undefined;
+    for (const key of [name, camel(name), kebab(name), ...(alias === undefined ? [] : Array.isArray(alias) ? alias : [alias])]) kinds.set(key, kind);
+  }
+  for (let index = 0; index < rawArgs.length; index++) {
+    const arg = rawArgs[index] ?? "";
+    if (arg === "--") break;
+    if (!arg.startsWith("-") || arg === "-" || /^-\d/.test(arg)) continue;
+    const equals = arg.indexOf("=");
+    const name = (equals === -1 ? arg : arg.slice(0, equals)).replace(/^--?/, "");
+    if (arg.startsWith("--no-") && kinds.get(name.slice(3)) === "boolean") continue;
+    const kind = kinds.get(name);
+    if (kind === undefined) return equals === -1 ? arg : arg.slice(0, equals);
+    if (kind === "string" && equals === -1) index++;
+  }
+  return undefined;
+}
+
 /** citty's own usage errors (missing argument, unknown or missing sub-command) carry these codes. */
 const USAGE_CODES = new Set(["EARG", "E_UNKNOWN_COMMAND", "E_NO_COMMAND"]);
 // eslint-disable-next-line no-control-regex -- removing colour codes is the point
@@ -51,6 +81,13 @@ export async function runMain(root: AnyCommand, rawArgs: readonly string[]): Pro
     }
     if (rawArgs.length === 1 && (rawArgs[0] === "--version" || rawArgs[0] === "-v")) {
       process.stdout.write(`${(await resolve(root.meta ?? {})).version ?? ""}\n`);
+      return;
+    }
+    const { command, path } = await resolveCommand(root, rawArgs);
+    const unknown = await unknownOption(command, rawArgs);
+    if (unknown !== undefined) {
+      process.stderr.write(`sslkit: error: unknown option ${unknown}\nRun \`${path.join(" ")} --help\` for usage.\n`);
+      process.exitCode = 2;
       return;
     }
     await runCommand(root, { rawArgs: [...rawArgs] });
