@@ -75,7 +75,7 @@ export function render({ documents, problems }, { quick, seconds }) {
   const failures = [];
   for (const d of documents) {
     const load = `load average ${d.loadAverage.start[0]} → ${d.loadAverage.end[0]}`;
-    lines.push(`## ${d.package}: ${d.benchmark}`, "", `\`${d.script}\`, ${d.seconds} s, ${load}. ${d.method}.`, "");
+    lines.push(`## ${d.package}: ${d.benchmark}`, "", `\`${d.script}\`, ${d.seconds} s, ${load}. ${d.method.replace(/\.$/, "")}.`, "");
     lines.push("| figure | value | reference | reference value | ratio | floor | target | verdict |", "|---|---:|---|---:|---:|---:|---:|---|");
     for (const f of d.figures) {
       const ok = meetsFloor(f);
