@@ -159,6 +159,23 @@ describe("sslkit scan", () => {
     expect(exitCode).toBe(1);
   });
 
+  it("draws a progress bar on stderr only when stderr is a terminal, and clears it before the report", async () => {
+    const good = await start(pki.server, ...GOOD);
+    const refused = await closedPort();
+    const piped = await runCLI(["scan", good, refused, "--cafile", pki.ca.certPath]);
+    expect(piped.stderr).toBe("");
+    const descriptor = Object.getOwnPropertyDescriptor(process.stderr, "isTTY");
+    Object.defineProperty(process.stderr, "isTTY", { value: true, configurable: true, writable: true });
+    try {
+      const { stderr, stdout } = await runCLI(["scan", good, refused, "--cafile", pki.ca.certPath, "--concurrency", "1"]);
+      expect(stderr).toBe(`\r[${" ".repeat(30)}] 0/2\r[${"#".repeat(15)}${" ".repeat(15)}] 1/2\r[${"#".repeat(30)}] 2/2\r\u001b[2K`);
+      expect(stdout).toMatch(/^endpoint /);
+    } finally {
+      if (descriptor === undefined) Reflect.deleteProperty(process.stderr, "isTTY");
+      else Object.defineProperty(process.stderr, "isTTY", descriptor);
+    }
+  });
+
   it("flags certificates expiring within --warn-days", async () => {
     const good = await start(pki.server, ...GOOD);
     const { stdout } = await runCLI(["scan", good, "--cafile", pki.ca.certPath, "--json", "--warn-days", "100000"]);
