@@ -159,6 +159,22 @@ describe("sslkit scan", () => {
     expect(exitCode).toBe(1);
   });
 
+  it("tells a server that accepts TCP but never completes a handshake from an unreachable one", async () => {
+    const silent = createServer((socket) => { socket.on("data", () => undefined); });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const target = `127.0.0.1:${(silent.address() as { port: number }).port}`;
+    try {
+      const { stdout, exitCode } = await runCLI(["scan", target, "--timeout", "0.5", "--json"]);
+      const report = JSON.parse(stdout) as ScanReport;
+      expect(report.results[0]).toMatchObject({ reachable: true, protocol: null, issues: ["TLS handshake failed"] });
+      expect(report.results[0]?.error).toMatch(/timed out/i);
+      expect(report.summary).toMatchObject({ failing: 1, unreachable: 0, handshakeFailed: 1 });
+      expect(exitCode).toBe(1);
+    } finally {
+      silent.close();
+    }
+  });
+
   it("draws a progress bar on stderr only when stderr is a terminal, and clears it before the report", async () => {
     const good = await start(pki.server, ...GOOD);
     const refused = await closedPort();

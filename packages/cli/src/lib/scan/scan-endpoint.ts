@@ -2,7 +2,6 @@ import { CERT_NONE, PROTOCOL_TLS_CLIENT, TLSVersion } from "@sslkit/context";
 import { SSLContext } from "@sslkit/socket";
 import { Certificate, decodeCert, matchHostname, verifyChain } from "@sslkit/x509";
 import { parseHostPort } from "../address.js";
-import { CLIError, ExitCode } from "../exit.js";
 import { peerChain } from "../network.js";
 import { connectTLS } from "../tls-client.js";
 import { probeWeakCiphers } from "./weak-ciphers.js";
@@ -67,13 +66,6 @@ async function acceptsProtocol(host: string, port: number, version: TLSVersion, 
   }
 }
 
-/** Whether an error of {@link connectTLS} happened before TLS: refused, reset, unresolved, timed out. */
-function isNetworkFailure(error: unknown): boolean {
-  if (error instanceof CLIError) return error.exitCode === ExitCode.IO;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^E[A-Z]+$/.test(code);
-}
-
 /**
  * Checks one `host:port`: a handshake offering TLS 1.0 to 1.3 (protocol, cipher, the chain,
  * verified against `anchorsFor`'s anchors, host name, expiry), then one handshake per old protocol and per
@@ -84,19 +76,24 @@ export async function scanEndpoint(target: string, settings: ScanSettings, now: 
   const [host, port] = parseHostPort(target);
   const result: ScanResult = { target, host, port, reachable: false, error: null, protocol: null, cipher: null, subject: null, issuer: null, notAfter: null, daysLeft: null, verifyCode: null, verifyMessage: null, hostnameOk: null, oldProtocols: [], weakCiphers: [], issues: [] };
   let chain: Uint8Array[] = [];
+  // Set once TCP is up: a reset or time-out after that is the TLS handshake failing.
+  const tcp = { connected: false };
+  const markConnected = (): Promise<void> => {
+    tcp.connected = true;
+    return Promise.resolve();
+  };
   try {
-    const ssl = await connectTLS({ host, port, context: clientContext(), timeout: settings.timeout });
+    const ssl = await connectTLS({ host, port, context: clientContext(), timeout: settings.timeout, beforeHandshake: markConnected });
     result.protocol = ssl.version();
     result.cipher = ssl.cipher()?.[0] ?? null;
     chain = peerChain(ssl);
     await ssl.close();
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
-    if (isNetworkFailure(error)) {
+    if (!tcp.connected) {
       result.issues.push("unreachable");
       return result;
     }
-    result.reachable = true;
     result.issues.push("TLS handshake failed");
   }
   result.reachable = true;
