@@ -95,6 +95,17 @@ async function readAll(sock: SSLSocket | Socket, length = Infinity): Promise<Buf
   return Buffer.concat(parts);
 }
 
+/** Receives until EOF or an error; resolves what arrived and how it ended (`null`: a clean EOF). */
+async function drain(sock: SSLSocket): Promise<{ data: Buffer; error: unknown }> {
+  const parts: Buffer[] = [];
+  try {
+    for (let chunk = await sock.recv(65536); chunk.length > 0; chunk = await sock.recv(65536)) parts.push(chunk);
+    return { data: Buffer.concat(parts), error: null };
+  } catch (error) {
+    return { data: Buffer.concat(parts), error };
+  }
+}
+
 /** The server echoes `size` bytes back as they come; resolves the hash of what it received. */
 async function echo(conn: SSLSocket, size: number): Promise<string> {
   const hash = createHash("sha256");
@@ -182,12 +193,8 @@ describe("SSLSocket through a fault-injecting proxy", () => {
       const s = await setup({ kind: "truncate", afterBytes: 100_000 }, "to-client");
       const [sock, conn] = await s.pair({ suppressRaggedEofs: false });
       const sending = conn.sendall(payload).catch((error: unknown) => error);
-      const parts: Buffer[] = [];
-      const failure = await (async () => {
-        for (;;) parts.push(await sock.recv(65536));
-      })().catch((error: unknown) => error);
+      const { data: got, error: failure } = await drain(sock);
       expect(failure).toBeInstanceOf(SSLEOFError);
-      const got = Buffer.concat(parts);
       expect(got.length).toBeGreaterThan(0);
       expect(got.length).toBeLessThan(100_000);
       expect(sha256(got)).toBe(sha256(payload.subarray(0, got.length)));
@@ -210,12 +217,8 @@ describe("SSLSocket through a fault-injecting proxy", () => {
       const s = await setup({ kind: "truncate", afterBytes: 100_000 }, "to-server", { suppressRaggedEofs: false });
       const [sock, conn] = await s.pair();
       const sending = sock.sendall(payload).catch((error: unknown) => error);
-      const parts: Buffer[] = [];
-      const failure = await (async () => {
-        for (;;) parts.push(await conn.recv(65536));
-      })().catch((error: unknown) => error);
+      const { data: got, error: failure } = await drain(conn);
       expect(failure).toBeInstanceOf(SSLEOFError);
-      const got = Buffer.concat(parts);
       expect(got.length).toBeLessThan(100_000);
       expect(sha256(got)).toBe(sha256(payload.subarray(0, got.length)));
       await sending;
@@ -248,12 +251,8 @@ describe("SSLSocket through a fault-injecting proxy", () => {
       const s = await setup({ kind: "reset", afterBytes: 100_000 }, "to-client");
       const [sock, conn] = await s.pair();
       const sending = conn.sendall(payload).catch((error: unknown) => error);
-      const parts: Buffer[] = [];
-      const failure = await (async () => {
-        for (;;) parts.push(await sock.recv(65536));
-      })().catch((error: unknown) => error);
+      const { data: got, error: failure } = await drain(sock);
       expect(failure).toMatchObject({ code: "ECONNRESET" });
-      const got = Buffer.concat(parts);
       expect(sha256(got)).toBe(sha256(payload.subarray(0, got.length)));
       await sending;
     });
@@ -263,12 +262,8 @@ describe("SSLSocket through a fault-injecting proxy", () => {
       const s = await setup({ kind: "reset", afterBytes: 100_000 }, "to-server");
       const [sock, conn] = await s.pair();
       const sending = sock.sendall(payload).catch((error: unknown) => error);
-      const parts: Buffer[] = [];
-      const failure = await (async () => {
-        for (;;) parts.push(await conn.recv(65536));
-      })().catch((error: unknown) => error);
+      const { data: got, error: failure } = await drain(conn);
       expect(failure).toMatchObject({ code: "ECONNRESET" });
-      const got = Buffer.concat(parts);
       expect(sha256(got)).toBe(sha256(payload.subarray(0, got.length)));
       await sending;
     });
@@ -299,13 +294,9 @@ describe("SSLSocket through a fault-injecting proxy", () => {
       const sending = conn.sendall(payload).catch((error: unknown) => error);
       await s.proxy.fired;
       sock.setTimeout(0.3);
-      const parts: Buffer[] = [];
-      const failure = await (async () => {
-        for (;;) parts.push(await sock.recv(65536));
-      })().catch((error: unknown) => error);
+      const { data: got, error: failure } = await drain(sock);
       expect(failure).toBeInstanceOf(TimeoutError);
       expect((failure as Error).message).toBe("The read operation timed out");
-      const got = Buffer.concat(parts);
       expect(sha256(got)).toBe(sha256(payload.subarray(0, got.length)));
       await s.proxy.close();
       await sending;
@@ -319,12 +310,8 @@ describe("SSLSocket through a fault-injecting proxy", () => {
       const sending = sock.sendall(payload).catch((error: unknown) => error);
       await s.proxy.fired;
       conn.setTimeout(0.3);
-      const parts: Buffer[] = [];
-      const failure = await (async () => {
-        for (;;) parts.push(await conn.recv(65536));
-      })().catch((error: unknown) => error);
+      const { data: got, error: failure } = await drain(conn);
       expect(failure).toBeInstanceOf(TimeoutError);
-      const got = Buffer.concat(parts);
       expect(sha256(got)).toBe(sha256(payload.subarray(0, got.length)));
       await s.proxy.close();
       await sending;
