@@ -1,35 +1,19 @@
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { CERT_NONE, PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, Purpose, SSLContext, createDefaultContext } from "@sslkit/context";
 import type { PurposeObject } from "@sslkit/context";
-import { makeTestPKI, runPythonJSON } from "@sslkit/test-utils";
-import type { TestPKI } from "@sslkit/test-utils";
-import { connectWith, python, serveWith } from "./helpers/peers.js";
-import type { NodeServer } from "./helpers/peers.js";
+import { runPythonJSON } from "@sslkit/test-utils";
+import { useContextFixtures } from "./helpers/fixtures.js";
+import { connectWith, python } from "./helpers/peers.js";
 
-let pki: TestPKI;
-const servers: NodeServer[] = [];
+const fixtures = useContextFixtures();
+const { serve, serverContext } = fixtures;
 const savedKeylog = process.env["SSLKEYLOGFILE"];
 
-beforeAll(() => {
-  pki = makeTestPKI();
-});
-afterAll(() => {
-  pki.dir.remove();
-});
-afterEach(async () => {
+afterEach(() => {
   if (savedKeylog === undefined) Reflect.deleteProperty(process.env, "SSLKEYLOGFILE");
   else process.env["SSLKEYLOGFILE"] = savedKeylog;
-  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
-
-async function serve(): Promise<number> {
-  const context = new SSLContext(PROTOCOL_TLS_SERVER);
-  context.loadCertChain(pki.server.certPath, pki.server.keyPath);
-  const server = await serveWith(context);
-  servers.push(server);
-  return server.port;
-}
 
 function describeContext(context: SSLContext): Record<string, unknown> {
   return {
@@ -69,41 +53,40 @@ describe("createDefaultContext", () => {
   });
 
   it("trusts only caFile when given, and checks the host name in a real handshake", async () => {
-    const python = await runPythonJSON<Record<string, unknown>>(PYTHON_DEFAULT, ["server", pki.ca.certPath]);
-    const context = createDefaultContext({ caFile: pki.ca.certPath });
+    const python = await runPythonJSON<Record<string, unknown>>(PYTHON_DEFAULT, ["server", fixtures.pki.ca.certPath]);
+    const context = createDefaultContext({ caFile: fixtures.pki.ca.certPath });
     expect(describeContext(context)).toEqual(python);
     expect(context.protocol).toBe(PROTOCOL_TLS_CLIENT);
-    const port = await serve();
+    const { port } = await serve(serverContext());
     await expect(connectWith(context, port, "localhost")).resolves.toMatchObject({ peerCN: "localhost" });
     await expect(connectWith(context, port, "other.example")).rejects.toMatchObject({ verifyCode: 62 });
     await expect(connectWith(createDefaultContext(), port, "localhost")).rejects.toMatchObject({ verifyCode: 20 });
   });
 
   it("accepts caData and caPath", async () => {
-    const port = await serve();
-    await expect(connectWith(createDefaultContext({ caData: pki.ca.cert }), port, "localhost")).resolves.toMatchObject({ peerCN: "localhost" });
-    expect(() => createDefaultContext({ caPath: pki.dir.file("missing") })).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND" }));
+    const { port } = await serve(serverContext());
+    await expect(connectWith(createDefaultContext({ caData: fixtures.pki.ca.cert }), port, "localhost")).resolves.toMatchObject({ peerCN: "localhost" });
+    expect(() => createDefaultContext({ caPath: fixtures.pki.dir.file("missing") })).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND" }));
   });
 
   it("serves a python3 client with a CLIENT_AUTH context", async () => {
     const context = createDefaultContext({ purpose: Purpose.CLIENT_AUTH });
-    context.loadCertChain(pki.server.certPath, pki.server.keyPath);
-    const server = await serveWith(context);
-    servers.push(server);
+    context.loadCertChain(fixtures.pki.server.certPath, fixtures.pki.server.keyPath);
+    const server = await serve(context);
     await expect(
       python<string>(
         "import json, socket, ssl, sys\nctx = ssl.create_default_context(cafile=sys.argv[2])\nwith ctx.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[1]))), server_hostname='localhost') as s: print(json.dumps(s.recv(5).decode()))",
-        [server.port, pki.ca.certPath],
+        [server.port, fixtures.pki.ca.certPath],
       ),
     ).resolves.toBe("hello");
   });
 
   it("honours SSLKEYLOGFILE, as Python does", async () => {
-    const path = pki.dir.file("env-keys.log");
+    const path = fixtures.pki.dir.file("env-keys.log");
     process.env["SSLKEYLOGFILE"] = path;
-    const context = createDefaultContext({ caFile: pki.ca.certPath });
+    const context = createDefaultContext({ caFile: fixtures.pki.ca.certPath });
     expect(context.keylogFilename).toBe(path);
-    await connectWith(context, await serve(), "localhost");
+    await connectWith(context, (await serve(serverContext())).port, "localhost");
     expect(readFileSync(path, "utf8")).toMatch(/\nCLIENT_HANDSHAKE_TRAFFIC_SECRET [0-9a-f]{64} /);
   });
 
@@ -113,7 +96,7 @@ describe("createDefaultContext", () => {
         return `wrapped with ${this.verifyMode}`;
       }
     }
-    const context = createDefaultContext({ caFile: pki.ca.certPath }, WrappingContext);
+    const context = createDefaultContext({ caFile: fixtures.pki.ca.certPath }, WrappingContext);
     expect(context).toBeInstanceOf(WrappingContext);
     expect(context.wrapSocket()).toBe("wrapped with 2");
     expect(context.certStoreStats()).toEqual({ x509: 1, crl: 0, x509_ca: 1 });

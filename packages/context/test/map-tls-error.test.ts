@@ -1,34 +1,21 @@
 import * as net from "node:net";
 import * as tls from "node:tls";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, SSLContext, TLSVersion, mapTLSError } from "@sslkit/context";
+import { describe, expect, it } from "vitest";
+import { PROTOCOL_TLS_CLIENT, SSLContext, TLSVersion, mapTLSError } from "@sslkit/context";
 import { SSLCertVerificationError, SSLEOFError, SSLError, SSLKitError } from "@sslkit/errors";
-import { makeTestPKI } from "@sslkit/test-utils";
-import type { TestPKI } from "@sslkit/test-utils";
-import { connectWith, python, serveWith } from "./helpers/peers.js";
+import { useContextFixtures } from "./helpers/fixtures.js";
+import type { ServerIdentity } from "./helpers/fixtures.js";
+import { connectWith, python } from "./helpers/peers.js";
 import type { NodeServer } from "./helpers/peers.js";
 
-let pki: TestPKI;
-const closers: (() => Promise<void>)[] = [];
+const fixtures = useContextFixtures();
+const { closeAfterTest, serverContext } = fixtures;
 
-beforeAll(() => {
-  pki = makeTestPKI();
-});
-afterAll(() => {
-  pki.dir.remove();
-});
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function serve(identity: "server" | "selfSigned" | "expired" | "wrongHost" | "chainedServer", configure?: (context: SSLContext) => void): Promise<NodeServer> {
-  const context = new SSLContext(PROTOCOL_TLS_SERVER);
-  context.loadCertChain(pki[identity].certPath, pki[identity].keyPath);
+async function serve(identity: ServerIdentity, configure?: (context: SSLContext) => void): Promise<NodeServer> {
+  const context = serverContext(identity);
   configure?.(context);
-  const server = await serveWith(context);
-  closers.push(() => server.close());
-  return server;
+  return fixtures.serve(context);
 }
 
 interface PythonError {
@@ -59,13 +46,13 @@ except ssl.SSLError as e:
 
 function ourClient(minimum?: TLSVersion): SSLContext {
   const context = new SSLContext(PROTOCOL_TLS_CLIENT);
-  context.loadVerifyLocations({ caFile: pki.ca.certPath });
+  context.loadVerifyLocations({ caFile: fixtures.pki.ca.certPath });
   if (minimum !== undefined) context.minimumVersion = minimum;
   return context;
 }
 
 async function compareWithPython(port: number, host: string, minimum?: keyof typeof TLSVersion): Promise<void> {
-  const expected = await python<PythonError | null>(PYTHON_CLIENT, [port, host, pki.ca.certPath, minimum ?? "-"]);
+  const expected = await python<PythonError | null>(PYTHON_CLIENT, [port, host, fixtures.pki.ca.certPath, minimum ?? "-"]);
   expect(expected).not.toBeNull();
   const error = await connectWith(ourClient(minimum === undefined ? undefined : TLSVersion[minimum]), port, host).then(
     () => undefined,
@@ -104,7 +91,7 @@ describe("mapTLSError", () => {
   it("maps a TCP close during the handshake to SSLEOFError, as Python", async () => {
     const server = net.createServer((socket) => socket.once("data", () => socket.end()));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    closers.push(() => new Promise((resolve) => server.close(() => { resolve(); })));
+    closeAfterTest({ close: () => new Promise((resolve) => server.close(() => { resolve(); })) });
     const { port } = server.address() as AddressInfo;
     await compareWithPython(port, "localhost");
     await expect(connectWith(ourClient(), port, "localhost")).rejects.toBeInstanceOf(SSLEOFError);
@@ -127,7 +114,7 @@ try:
 except ssl.SSLError as e:
     print(json.dumps(dict(type=type(e).__name__, library=e.library, reason=e.reason, message=re.sub(r" \\(_ssl\\.c:\\d+\\)$", "", str(e.args[1])))))
 `;
-    const expected = await python<Record<string, string> | null>(pythonServer, [pki.server.certPath, pki.server.keyPath]);
+    const expected = await python<Record<string, string> | null>(pythonServer, [fixtures.pki.server.certPath, fixtures.pki.server.keyPath]);
     expect(expected).toMatchObject({ type: "SSLError", reason: "TLSV1_ALERT_UNKNOWN_CA" });
     const server = await serve("server");
     await python<null>(

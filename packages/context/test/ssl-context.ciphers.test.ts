@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, PROTOCOL_TLSv1, SSLContext, TLSVersion } from "@sslkit/context";
 import { SSLError } from "@sslkit/errors";
-import { makeTestPKI, runPythonJSON } from "@sslkit/test-utils";
-import type { TestPKI } from "@sslkit/test-utils";
-import { connectWith, serveWith } from "./helpers/peers.js";
-import type { NodeServer } from "./helpers/peers.js";
+import { runPythonJSON } from "@sslkit/test-utils";
+import { useContextFixtures } from "./helpers/fixtures.js";
+import { connectWith } from "./helpers/peers.js";
 
-let pki: TestPKI;
-const servers: NodeServer[] = [];
-
-beforeAll(() => {
-  pki = makeTestPKI();
-});
-afterAll(() => {
-  pki.dir.remove();
-});
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const fixtures = useContextFixtures();
+const { serve } = fixtures;
 
 const PYTHON_CIPHERS = `
 import json, ssl, sys
@@ -68,18 +57,16 @@ describe("SSLContext.setCiphers", () => {
 
   it("limits what a real TLS 1.2 handshake can negotiate, on both sides", async () => {
     const serverContext = new SSLContext(PROTOCOL_TLS_SERVER);
-    serverContext.loadCertChain(pki.server.certPath, pki.server.keyPath);
-    const strict = await serveWith(serverContext);
-    servers.push(strict);
+    serverContext.loadCertChain(fixtures.pki.server.certPath, fixtures.pki.server.keyPath);
+    const strict = await serve(serverContext);
     const client = new SSLContext(PROTOCOL_TLS_CLIENT);
-    client.loadVerifyLocations({ caFile: pki.ca.certPath });
+    client.loadVerifyLocations({ caFile: fixtures.pki.ca.certPath });
     client.maximumVersion = TLSVersion.TLSv1_2;
     client.setCiphers("ECDHE-ECDSA-AES128-SHA");
     await expect(connectWith(client, strict.port, "localhost")).rejects.toMatchObject({ reason: "SSLV3_ALERT_HANDSHAKE_FAILURE" });
 
     serverContext.setCiphers("ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-GCM-SHA384");
-    const lenient = await serveWith(serverContext);
-    servers.push(lenient);
+    const lenient = await serve(serverContext);
     await expect(connectWith(client, lenient.port, "localhost")).resolves.toMatchObject({ cipher: "ECDHE-ECDSA-AES128-SHA", protocol: "TLSv1.2" });
   });
 

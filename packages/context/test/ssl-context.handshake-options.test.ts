@@ -1,43 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { OP_NO_TICKET, PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, SSLContext, TLSVersion } from "@sslkit/context";
+import { describe, expect, it } from "vitest";
+import { OP_NO_TICKET, TLSVersion } from "@sslkit/context";
 import type { SNICallback } from "@sslkit/context";
 import { SSLError } from "@sslkit/errors";
-import { makeTestPKI, runPythonJSON, startOpenSSLServer } from "@sslkit/test-utils";
-import type { OpenSSLServer, TestPKI } from "@sslkit/test-utils";
-import { connectWith, opensslClient, python, serveWith } from "./helpers/peers.js";
-import type { NodeServer } from "./helpers/peers.js";
+import { runPythonJSON, startOpenSSLServer } from "@sslkit/test-utils";
+import { useContextFixtures } from "./helpers/fixtures.js";
+import { connectWith, opensslClient, python } from "./helpers/peers.js";
 
-let pki: TestPKI;
-const servers: (NodeServer | OpenSSLServer)[] = [];
-
-beforeAll(() => {
-  pki = makeTestPKI();
-});
-afterAll(() => {
-  pki.dir.remove();
-});
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-function serverContext(identity: "server" | "wrongHost" = "server"): SSLContext {
-  const context = new SSLContext(PROTOCOL_TLS_SERVER);
-  context.loadCertChain(pki[identity].certPath, pki[identity].keyPath);
-  return context;
-}
-
-function clientContext(): SSLContext {
-  const context = new SSLContext(PROTOCOL_TLS_CLIENT);
-  context.loadVerifyLocations({ caFile: pki.ca.certPath });
-  return context;
-}
-
-async function serve(context: SSLContext): Promise<NodeServer> {
-  const server = await serveWith(context);
-  servers.push(server);
-  return server;
-}
+const fixtures = useContextFixtures();
+const { serve, serverContext, clientContext, closeAfterTest } = fixtures;
 
 describe("SSLContext.setALPNProtocols", () => {
   it("negotiates the server's first choice that the client offers", async () => {
@@ -51,8 +22,7 @@ describe("SSLContext.setALPNProtocols", () => {
   });
 
   it("offers the client's protocols to openssl s_server", async () => {
-    const server = await startOpenSSLServer(["-cert", pki.server.certPath, "-key", pki.server.keyPath, "-alpn", "spdy/3,h2"]);
-    servers.push(server);
+    const server = closeAfterTest(await startOpenSSLServer(["-cert", fixtures.pki.server.certPath, "-key", fixtures.pki.server.keyPath, "-alpn", "spdy/3,h2"]));
     const client = clientContext();
     client.setALPNProtocols(["h2"]);
     await expect(connectWith(client, server.port, "localhost", { endAfterHandshake: true })).resolves.toMatchObject({ alpn: "h2" });
@@ -71,7 +41,7 @@ with ctx.wrap_socket(conn, server_side=True) as s:
     s.recv(1)
 `;
     const { spawn } = await import("node:child_process");
-    const child = spawn("python3", ["-c", script, pki.server.certPath, pki.server.keyPath], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn("python3", ["-c", script, fixtures.pki.server.certPath, fixtures.pki.server.keyPath], { stdio: ["ignore", "pipe", "inherit"] });
     const port = await new Promise<number>((resolve) => child.stdout.once("data", (chunk: Buffer) => { resolve(Number(chunk.toString())); }));
     const client = clientContext();
     client.setALPNProtocols(["h2", "x-sslkit"]);
@@ -115,7 +85,7 @@ describe("SSLContext.sniCallback", () => {
     const { port } = await serve(fallback);
     const result = await python<string>(
       "import json, socket, ssl, sys\nctx = ssl.create_default_context(cafile=sys.argv[2])\nwith ctx.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[1]))), server_hostname='localhost') as s: print(json.dumps(s.recv(5).decode()))",
-      [port, pki.ca.certPath],
+      [port, fixtures.pki.ca.certPath],
     );
     expect(result).toBe("hello");
   });
@@ -159,7 +129,7 @@ describe("SSLContext.setEcdhCurve", () => {
     const context = serverContext();
     context.setEcdhCurve("secp521r1");
     const { port } = await serve(context);
-    const { output } = await opensslClient(port, ["-groups", "X25519:secp521r1", "-CAfile", pki.ca.certPath]);
+    const { output } = await opensslClient(port, ["-groups", "X25519:secp521r1", "-CAfile", fixtures.pki.ca.certPath]);
     expect(output).toMatch(/Server Temp Key: ECDH, (secp521r1|P-521)/);
   });
 
@@ -202,14 +172,14 @@ describe("SSLContext.keylogFilename", () => {
 
   it("writes Python's header and the NSS key log lines of real handshakes", async () => {
     const { port } = await serve(serverContext());
-    const path = pki.dir.file("keys.log");
+    const path = fixtures.pki.dir.file("keys.log");
     const client = clientContext();
     client.keylogFilename = path;
     expect(client.keylogFilename).toBe(path);
     await connectWith(client, port, "localhost");
     const pythonHeader = await runPythonJSON<string>(
       "import json, ssl, sys\nc = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\nc.keylog_filename = sys.argv[1]\nprint(json.dumps(open(sys.argv[1]).read()))",
-      [pki.dir.file("python-keys.log")],
+      [fixtures.pki.dir.file("python-keys.log")],
     );
     const [header, ...lines] = readFileSync(path, "utf8").trimEnd().split("\n");
     expect(`${header}\n`).toBe(pythonHeader);
@@ -219,7 +189,7 @@ describe("SSLContext.keylogFilename", () => {
 
   it("appends to an existing file without a second header, and stops when set to null", async () => {
     const { port } = await serve(serverContext());
-    const path = pki.dir.file("existing.log");
+    const path = fixtures.pki.dir.file("existing.log");
     writeFileSync(path, "# mine\n");
     const client = clientContext();
     client.keylogFilename = path;
@@ -232,6 +202,6 @@ describe("SSLContext.keylogFilename", () => {
   });
 
   it("refuses a path that cannot be opened", () => {
-    expect(() => { clientContext().keylogFilename = pki.dir.file("no/such/dir.log"); }).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND" }));
+    expect(() => { clientContext().keylogFilename = fixtures.pki.dir.file("no/such/dir.log"); }).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_CONTEXT_FILE_NOT_FOUND" }));
   });
 });

@@ -1,41 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CERT_REQUIRED, PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, SSLContext } from "@sslkit/context";
 import type { SessionStats } from "@sslkit/context";
-import { makeTestPKI, runPythonJSON } from "@sslkit/test-utils";
-import type { TestPKI } from "@sslkit/test-utils";
-import { connectWith, serveWith } from "./helpers/peers.js";
-import type { NodeServer } from "./helpers/peers.js";
+import { runPythonJSON } from "@sslkit/test-utils";
+import { useContextFixtures } from "./helpers/fixtures.js";
+import { connectWith } from "./helpers/peers.js";
 
-let pki: TestPKI;
-const servers: NodeServer[] = [];
-
-beforeAll(() => {
-  pki = makeTestPKI();
-});
-afterAll(() => {
-  pki.dir.remove();
-});
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(context: SSLContext): Promise<NodeServer> {
-  const server = await serveWith(context);
-  servers.push(server);
-  return server;
-}
-
-function serverContext(): SSLContext {
-  const context = new SSLContext(PROTOCOL_TLS_SERVER);
-  context.loadCertChain(pki.server.certPath, pki.server.keyPath);
-  return context;
-}
-
-function clientContext(): SSLContext {
-  const context = new SSLContext(PROTOCOL_TLS_CLIENT);
-  context.loadVerifyLocations({ caFile: pki.ca.certPath });
-  return context;
-}
+const fixtures = useContextFixtures();
+const { serve, serverContext, clientContext } = fixtures;
 
 /**
  * The scenario of the tests below, run by CPython: server S and client C make a full handshake,
@@ -86,7 +57,7 @@ describe("SSLContext.sessionStats", () => {
   });
 
   it("counts real handshakes, resumptions, failures and misses exactly as CPython does", async () => {
-    const python = await runPythonJSON<Record<"S" | "S2" | "C" | "U", SessionStats>>(PYTHON_SCENARIO, [pki.server.certPath, pki.server.keyPath, pki.ca.certPath]);
+    const python = await runPythonJSON<Record<"S" | "S2" | "C" | "U", SessionStats>>(PYTHON_SCENARIO, [fixtures.pki.server.certPath, fixtures.pki.server.keyPath, fixtures.pki.ca.certPath]);
     const S = serverContext();
     const S2 = serverContext();
     const C = clientContext();
@@ -107,7 +78,7 @@ describe("SSLContext.sessionStats", () => {
   it("does not count a server handshake whose required client certificate is missing", async () => {
     const server = serverContext();
     server.verifyMode = CERT_REQUIRED;
-    server.loadVerifyLocations({ caFile: pki.ca.certPath });
+    server.loadVerifyLocations({ caFile: fixtures.pki.ca.certPath });
     const { port, events } = await serve(server);
     const client = clientContext();
     await expect(connectWith(client, port, "localhost", { endAfterHandshake: true })).rejects.toBeInstanceOf(Error);

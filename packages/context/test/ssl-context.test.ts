@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import * as tls from "node:tls";
 import { Duplex } from "node:stream";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CERT_NONE,
   CERT_OPTIONAL,
@@ -27,47 +27,12 @@ import {
 } from "@sslkit/context";
 import type { Protocol } from "@sslkit/context";
 import { SSLCertVerificationError, SSLError } from "@sslkit/errors";
-import { makeTestPKI, runOpenSSL, runPythonJSON, startOpenSSLServer } from "@sslkit/test-utils";
-import type { OpenSSLServer, TestPKI } from "@sslkit/test-utils";
-import { connectWith, opensslClient, serveWith } from "./helpers/peers.js";
-import type { NodeServer } from "./helpers/peers.js";
+import { runOpenSSL, runPythonJSON, startOpenSSLServer } from "@sslkit/test-utils";
+import { useContextFixtures } from "./helpers/fixtures.js";
+import { connectWith, opensslClient } from "./helpers/peers.js";
 
-let pki: TestPKI;
-const servers: (NodeServer | OpenSSLServer)[] = [];
-
-beforeAll(() => {
-  pki = makeTestPKI();
-});
-afterAll(() => {
-  pki.dir.remove();
-});
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(context: SSLContext): Promise<NodeServer> {
-  const server = await serveWith(context);
-  servers.push(server);
-  return server;
-}
-
-async function opensslServe(args: readonly string[]): Promise<OpenSSLServer> {
-  const server = await startOpenSSLServer(args);
-  servers.push(server);
-  return server;
-}
-
-function serverContext(protocol: Protocol = PROTOCOL_TLS_SERVER, identity: "server" | "selfSigned" | "expired" | "wrongHost" = "server"): SSLContext {
-  const context = new SSLContext(protocol);
-  context.loadCertChain(pki[identity].certPath, pki[identity].keyPath);
-  return context;
-}
-
-function clientContext(protocol: Protocol = PROTOCOL_TLS_CLIENT): SSLContext {
-  const context = new SSLContext(protocol);
-  context.loadVerifyLocations({ caFile: pki.ca.certPath });
-  return context;
-}
+const fixtures = useContextFixtures();
+const { serve, serverContext, clientContext, closeAfterTest } = fixtures;
 
 const PYTHON_DEFAULTS = `
 import json, ssl, sys, warnings
@@ -145,7 +110,7 @@ describe("SSLContext.verifyMode and checkHostname", () => {
   });
 
   it("verifies the server by default on PROTOCOL_TLS_CLIENT (self-signed server refused)", async () => {
-    const server = await serve(serverContext(PROTOCOL_TLS_SERVER, "selfSigned"));
+    const server = await serve(serverContext("selfSigned"));
     await expect(connectWith(clientContext(), server.port, "localhost")).rejects.toMatchObject({
       constructor: SSLCertVerificationError,
       verifyCode: 18,
@@ -161,7 +126,7 @@ describe("SSLContext.verifyMode and checkHostname", () => {
   });
 
   it("refuses a certificate for another host while checkHostname is on, and accepts it when off", async () => {
-    const server = await serve(serverContext(PROTOCOL_TLS_SERVER, "wrongHost"));
+    const server = await serve(serverContext("wrongHost"));
     await expect(connectWith(clientContext(), server.port, "localhost")).rejects.toMatchObject({
       verifyCode: 62,
       message: "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'localhost'.",
@@ -172,16 +137,16 @@ describe("SSLContext.verifyMode and checkHostname", () => {
   });
 
   it("matches the subject CN only without DNS SANs and while hostnameChecksCommonName is on, as Python", async () => {
-    const dir = pki.dir.path;
+    const dir = fixtures.pki.dir.path;
     await runOpenSSL(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `${dir}/cn-only.key`, "-out", `${dir}/cn-only.csr`, "-subj", "/CN=localhost"]);
     writeFileSync(`${dir}/cn-only.ext`, "basicConstraints=CA:FALSE\n");
-    await runOpenSSL(["x509", "-req", "-in", `${dir}/cn-only.csr`, "-CA", pki.ca.certPath, "-CAkey", pki.ca.keyPath, "-set_serial", "9", "-days", "30", "-out", `${dir}/cn-only.pem`, "-extfile", `${dir}/cn-only.ext`]);
+    await runOpenSSL(["x509", "-req", "-in", `${dir}/cn-only.csr`, "-CA", fixtures.pki.ca.certPath, "-CAkey", fixtures.pki.ca.keyPath, "-set_serial", "9", "-days", "30", "-out", `${dir}/cn-only.pem`, "-extfile", `${dir}/cn-only.ext`]);
     const server = new SSLContext(PROTOCOL_TLS_SERVER);
     server.loadCertChain(`${dir}/cn-only.pem`, `${dir}/cn-only.key`);
     const { port } = await serve(server);
     const python = await runPythonJSON<(number | null)[]>(
       "import json, socket, ssl, sys\nout = []\nfor flag in (True, False):\n  c = ssl.create_default_context(cafile=sys.argv[2]); c.hostname_checks_common_name = flag\n  try: c.wrap_socket(socket.create_connection(('127.0.0.1', int(sys.argv[1]))), server_hostname='localhost').close(); out.append(None)\n  except ssl.SSLCertVerificationError as e: out.append(e.verify_code)\nprint(json.dumps(out))",
-      [String(port), pki.ca.certPath],
+      [String(port), fixtures.pki.ca.certPath],
     );
     expect(python).toEqual([null, 62]);
     const context = clientContext();
@@ -193,10 +158,10 @@ describe("SSLContext.verifyMode and checkHostname", () => {
   });
 
   it("ignores the subject CN when the certificate has DNS SANs", async () => {
-    const dir = pki.dir.path;
+    const dir = fixtures.pki.dir.path;
     await runOpenSSL(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `${dir}/cn-san.key`, "-out", `${dir}/cn-san.csr`, "-subj", "/CN=localhost"]);
     writeFileSync(`${dir}/cn-san.ext`, "subjectAltName=DNS:other.example\n");
-    await runOpenSSL(["x509", "-req", "-in", `${dir}/cn-san.csr`, "-CA", pki.ca.certPath, "-CAkey", pki.ca.keyPath, "-set_serial", "10", "-days", "30", "-out", `${dir}/cn-san.pem`, "-extfile", `${dir}/cn-san.ext`]);
+    await runOpenSSL(["x509", "-req", "-in", `${dir}/cn-san.csr`, "-CA", fixtures.pki.ca.certPath, "-CAkey", fixtures.pki.ca.keyPath, "-set_serial", "10", "-days", "30", "-out", `${dir}/cn-san.pem`, "-extfile", `${dir}/cn-san.ext`]);
     const server = new SSLContext(PROTOCOL_TLS_SERVER);
     server.loadCertChain(`${dir}/cn-san.pem`, `${dir}/cn-san.key`);
     const { port } = await serve(server);
@@ -205,7 +170,7 @@ describe("SSLContext.verifyMode and checkHostname", () => {
   });
 
   it("connects to anyone with CERT_NONE", async () => {
-    const server = await serve(serverContext(PROTOCOL_TLS_SERVER, "selfSigned"));
+    const server = await serve(serverContext("selfSigned"));
     const context = new SSLContext(PROTOCOL_TLS_CLIENT);
     context.checkHostname = false;
     context.verifyMode = CERT_NONE;
@@ -219,7 +184,7 @@ describe("SSLContext.verifyMode and checkHostname", () => {
   it("makes a server with CERT_REQUIRED refuse a client without a certificate", async () => {
     const context = serverContext();
     context.verifyMode = CERT_REQUIRED;
-    context.loadVerifyLocations({ caFile: pki.ca.certPath });
+    context.loadVerifyLocations({ caFile: fixtures.pki.ca.certPath });
     const server = await serve(context);
     const outcome = await connectWith(clientContext(), server.port, "localhost").catch((error: unknown) => error);
     expect(outcome).toMatchObject({ reason: "TLSV13_ALERT_CERTIFICATE_REQUIRED" });
@@ -231,10 +196,10 @@ describe("SSLContext.verifyMode and checkHostname", () => {
   it("makes a server with CERT_REQUIRED accept a client certificate signed by a loaded CA", async () => {
     const context = serverContext();
     context.verifyMode = CERT_REQUIRED;
-    context.loadVerifyLocations({ caFile: pki.ca.certPath });
+    context.loadVerifyLocations({ caFile: fixtures.pki.ca.certPath });
     const server = await serve(context);
     const client = clientContext();
-    client.loadCertChain(pki.client.certPath, pki.client.keyPath);
+    client.loadCertChain(fixtures.pki.client.certPath, fixtures.pki.client.keyPath);
     await expect(connectWith(client, server.port, "localhost")).resolves.toMatchObject({ received: "hello" });
     expect(server.events).toEqual([expect.objectContaining({ ok: true, peerCN: "sslkit client" })]);
   });
@@ -242,11 +207,11 @@ describe("SSLContext.verifyMode and checkHostname", () => {
   it("makes a server with CERT_OPTIONAL accept a client without a certificate but refuse an unverifiable one", async () => {
     const context = serverContext();
     context.verifyMode = CERT_OPTIONAL;
-    context.loadVerifyLocations({ caFile: pki.ca.certPath });
+    context.loadVerifyLocations({ caFile: fixtures.pki.ca.certPath });
     const server = await serve(context);
     await expect(connectWith(clientContext(), server.port, "localhost")).resolves.toMatchObject({ received: "hello" });
     const stranger = clientContext();
-    stranger.loadCertChain(pki.selfSigned.certPath, pki.selfSigned.keyPath);
+    stranger.loadCertChain(fixtures.pki.selfSigned.certPath, fixtures.pki.selfSigned.keyPath);
     await connectWith(stranger, server.port, "localhost").catch(() => undefined);
     await expect.poll(() => server.events.length).toBe(2);
     expect(server.events[1]).toMatchObject({ ok: false, error: expect.objectContaining({ verifyCode: 18 }) });
@@ -353,7 +318,7 @@ describe("SSLContext.minimumVersion and maximumVersion", () => {
   });
 
   it("negotiates TLS 1.0 with openssl s_server -tls1 when minimumVersion is TLSv1", async () => {
-    const server = await opensslServe(["-cert", pki.server.certPath, "-key", pki.server.keyPath, "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0"]);
+    const server = closeAfterTest(await startOpenSSLServer(["-cert", fixtures.pki.server.certPath, "-key", fixtures.pki.server.keyPath, "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0"]));
     const context = clientContext();
     await expect(connectWith(context, server.port, "localhost", { endAfterHandshake: true })).rejects.toMatchObject({ constructor: SSLError });
     context.minimumVersion = TLSVersion.TLSv1;
@@ -367,7 +332,7 @@ describe("PROTOCOL_TLSv1 and PROTOCOL_TLSv1_1", () => {
     [PROTOCOL_TLSv1, "-tls1", "TLSv1"],
     [PROTOCOL_TLSv1_1, "-tls1_1", "TLSv1.1"],
   ])("protocol %i really negotiates against openssl s_server %s", async (protocol, flag, expected) => {
-    const server = await opensslServe(["-cert", pki.server.certPath, "-key", pki.server.keyPath, flag, "-cipher", "DEFAULT:@SECLEVEL=0"]);
+    const server = closeAfterTest(await startOpenSSLServer(["-cert", fixtures.pki.server.certPath, "-key", fixtures.pki.server.keyPath, flag, "-cipher", "DEFAULT:@SECLEVEL=0"]));
     await expect(connectWith(clientContext(protocol as Protocol), server.port, "localhost", { endAfterHandshake: true })).resolves.toMatchObject({ protocol: expected });
   });
 
@@ -375,8 +340,8 @@ describe("PROTOCOL_TLSv1 and PROTOCOL_TLSv1_1", () => {
     [PROTOCOL_TLSv1, "-tls1", "TLSv1"],
     [PROTOCOL_TLSv1_1, "-tls1_1", "TLSv1.1"],
   ])("protocol %i serves openssl s_client %s", async (protocol, flag, expected) => {
-    const server = await serve(serverContext(protocol as Protocol));
-    const { output } = await opensslClient(server.port, [flag, "-cipher", "DEFAULT:@SECLEVEL=0", "-CAfile", pki.ca.certPath]);
+    const server = await serve(serverContext("server", protocol as Protocol));
+    const { output } = await opensslClient(server.port, [flag, "-cipher", "DEFAULT:@SECLEVEL=0", "-CAfile", fixtures.pki.ca.certPath]);
     expect(output).toMatch(new RegExp(`Protocol\\s*:\\s*${expected.replace(".", "\\.")}\\b`));
     expect(output).toContain("Verify return code: 0 (ok)");
   });
@@ -391,7 +356,7 @@ describe("PROTOCOL_TLSv1 and PROTOCOL_TLSv1_1", () => {
   const pairs = protocols.flatMap((client) => protocols.map((server) => [client, server] as const));
 
   it.each(pairs)("client %i × server %i connect exactly when their versions overlap, or fail with OpenSSL's error (the seeds' table)", async (clientProtocol, serverProtocol) => {
-    const server = await serve(serverContext(serverProtocol));
+    const server = await serve(serverContext("server", serverProtocol));
     const common = (RANGES[clientProtocol] ?? []).filter((version) => (RANGES[serverProtocol] ?? []).includes(version));
     const attempt = connectWith(clientContext(clientProtocol), server.port, "localhost");
     if (common.length === 0) {
@@ -412,10 +377,10 @@ describe("PROTOCOL_TLSv1 and PROTOCOL_TLSv1_1", () => {
 describe("SSLContext.verifyFlags", () => {
   it("trusts a loaded intermediate as an anchor only with VERIFY_X509_PARTIAL_CHAIN", async () => {
     const server = new SSLContext(PROTOCOL_TLS_SERVER);
-    server.loadCertChain(pki.chainedServer.cert + pki.intermediate.cert, pki.chainedServer.key);
+    server.loadCertChain(fixtures.pki.chainedServer.cert + fixtures.pki.intermediate.cert, fixtures.pki.chainedServer.key);
     const { port } = await serve(server);
     const context = new SSLContext(PROTOCOL_TLS_CLIENT);
-    context.loadVerifyLocations({ caData: pki.intermediate.cert });
+    context.loadVerifyLocations({ caData: fixtures.pki.intermediate.cert });
     await expect(connectWith(context, port, "localhost")).rejects.toMatchObject({ verifyCode: 2 });
     context.verifyFlags |= VERIFY_X509_PARTIAL_CHAIN;
     await expect(connectWith(context, port, "localhost")).resolves.toMatchObject({ peerCN: "localhost" });
@@ -428,7 +393,7 @@ describe("SSLContext.verifyFlags", () => {
   });
 
   it("refuses, with VERIFY_X509_STRICT only, a chain whose CA has a non-critical basicConstraints (as Python)", async () => {
-    const dir = pki.dir.path;
+    const dir = fixtures.pki.dir.path;
     await runOpenSSL(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `${dir}/lax.key`, "-out", `${dir}/lax.pem`, "-days", "30", "-subj", "/CN=lax CA", "-addext", "basicConstraints=CA:TRUE", "-addext", "keyUsage=keyCertSign,cRLSign"]);
     await runOpenSSL(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", `${dir}/lax-leaf.key`, "-out", `${dir}/lax-leaf.csr`, "-subj", "/CN=localhost"]);
     writeFileSync(`${dir}/lax-leaf.ext`, "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\nkeyUsage=digitalSignature\n");
@@ -452,11 +417,11 @@ describe("SSLContext.verifyFlags", () => {
     const server = serverContext();
     server.verifyMode = CERT_REQUIRED;
     server.verifyFlags |= VERIFY_X509_STRICT;
-    server.loadVerifyLocations({ caFile: pki.ca.certPath });
+    server.loadVerifyLocations({ caFile: fixtures.pki.ca.certPath });
     const { port, events } = await serve(server);
     const client = clientContext();
     client.verifyFlags |= VERIFY_X509_STRICT;
-    client.loadCertChain(pki.client.certPath, pki.client.keyPath);
+    client.loadCertChain(fixtures.pki.client.certPath, fixtures.pki.client.keyPath);
     await expect(connectWith(client, port, "localhost")).resolves.toMatchObject({ peerCN: "localhost", received: "hello" });
     expect(events).toEqual([expect.objectContaining({ ok: true, peerCN: "sslkit client" })]);
   });
@@ -467,10 +432,10 @@ describe("SSLContext.verifyFlags", () => {
 
   it("checks loaded CRLs only with VERIFY_CRL_CHECK_LEAF", async () => {
     const { port } = await serve(serverContext());
-    const crl = pki.revoke(pki.server.certPath);
+    const crl = fixtures.pki.revoke(fixtures.pki.server.certPath);
     const context = clientContext();
     expect(() => { context.loadVerifyLocations({ caData: crl }); }).toThrow(expect.objectContaining({ code: "ERR_SSLKIT_CONTEXT_NO_CA_CERTIFICATE" }));
-    context.loadVerifyLocations({ caFile: pki.dir.file("revoked.crl") });
+    context.loadVerifyLocations({ caFile: fixtures.pki.dir.file("revoked.crl") });
     expect(context.certStoreStats()).toMatchObject({ crl: 1 });
     await expect(connectWith(context, port, "localhost")).resolves.toMatchObject({ peerCN: "localhost" });
     context.verifyFlags |= VERIFY_CRL_CHECK_LEAF;
