@@ -26,6 +26,12 @@ export const SocketErrorCode = {
   HANDSHAKE_NOT_DONE: "ERR_SSLKIT_SOCKET_HANDSHAKE_NOT_DONE",
   /** `unwrap()` after the TLS layer is gone, or a second `unwrap()` in progress. */
   NOT_WRAPPED: "ERR_SSLKIT_SOCKET_NOT_WRAPPED",
+  /** Setting a session on the server side (Python's `ValueError`). */
+  SESSION_SERVER_SIDE: "ERR_SSLKIT_SOCKET_SESSION_SERVER_SIDE",
+  /** Setting a session once the handshake has started (Python's `ValueError`: after the handshake). */
+  SESSION_AFTER_HANDSHAKE: "ERR_SSLKIT_SOCKET_SESSION_AFTER_HANDSHAKE",
+  /** A session made by a connection of another context (Python's `ValueError`). */
+  SESSION_CONTEXT_MISMATCH: "ERR_SSLKIT_SOCKET_SESSION_CONTEXT_MISMATCH",
 } as const;
 /** One of the {@link SocketErrorCode} values. */
 export type SocketErrorCode = (typeof SocketErrorCode)[keyof typeof SocketErrorCode];

@@ -4,7 +4,10 @@ export type { CipherTuple, ChannelBindingType, SSLSocketSettings } from "./ssl-s
 export { wrapSocket } from "./wrap-socket.js";
 export type { WrapSocketOptions } from "./wrap-socket.js";
 export { SSLContext, createDefaultContext } from "./ssl-context.js";
-export type { ContextWrapOptions } from "./ssl-context.js";
+export type { ContextWrapOptions, WrapBIOOptions } from "./ssl-context.js";
+export { MemoryBIO } from "./memory-bio.js";
+export { SSLObject } from "./ssl-object.js";
+export { SSLSession } from "./ssl-session.js";
 export { getServerCertificate } from "./get-server-certificate.js";
 export type { GetServerCertificateOptions } from "./get-server-certificate.js";
 // Defined with the other error classes in @sslkit/errors; exported here too, where it is thrown.

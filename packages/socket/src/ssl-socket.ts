@@ -1,5 +1,4 @@
 import type { Duplex } from "node:stream";
-import { CERT_NONE } from "@sslkit/context";
 import type { SSLContext } from "@sslkit/context";
 import {
   SSLEOFError,
@@ -11,18 +10,19 @@ import {
   invalidArgValueError,
   outOfRangeError,
 } from "@sslkit/errors";
-import { decodeCert } from "@sslkit/x509";
 import type { PeerCertDict } from "@sslkit/x509";
 import type { Address, AddressFamily } from "./constants.js";
 import { SocketErrorCode } from "./error-codes.js";
 import { checkAddress, socketFromTransport, socketStateOf, takeTransport } from "./socket.js";
 import type { Socket } from "./socket.js";
-import { cipherBits, sharedCipherList } from "./internal/cipher-info.js";
+import { alpnOf, channelBindingOf, checkChannelBindingType, cipherOf, peerCertOf, sharedCiphersOf } from "./internal/connection-info.js";
 import { withTimeout } from "./internal/deadline.js";
 import { Engine } from "./internal/engine.js";
 import { firstChunkLength } from "./internal/first-chunk.js";
 import { closedError, notConnectedError } from "./internal/errors.js";
 import type { Transport } from "./internal/transport.js";
+import { checkSession, createSSLSession, sessionData } from "./ssl-session.js";
+import type { SSLSession } from "./ssl-session.js";
 
 /** Python's `cipher()` tuple: OpenSSL name, the protocol version that defines it, secret bits. */
 export type CipherTuple = [name: string, protocolVersion: string, secretBits: number];
@@ -37,6 +37,8 @@ export interface SSLSocketSettings {
   readonly serverHostname: string | null;
   readonly doHandshakeOnConnect: boolean;
   readonly suppressRaggedEofs: boolean;
+  /** Client: the session to offer (checked by `wrapSocket`). */
+  readonly session?: SSLSession | null;
 }
 
 type Mode =
@@ -81,6 +83,7 @@ export class SSLSocket {
   #engine: Engine | null = null;
   #timeout: number | null;
   #unwrapping = false;
+  #session: SSLSession | null;
 
   static {
     createSSLSocket = (settings, source, family, timeout) => new SSLSocket(settings, source, family, timeout);
@@ -90,6 +93,7 @@ export class SSLSocket {
     this.#settings = settings;
     this.#family = family;
     this.#timeout = timeout;
+    this.#session = settings.session ?? null;
     const state = socketStateOf(source);
     if (state === "connected") this.#mode = { kind: "connected", transport: takeTransport(source) };
     else if (state === "listening") this.#mode = { kind: "listening", plain: source };
@@ -130,6 +134,34 @@ export class SSLSocket {
   /** `true` when the session was resumed from an earlier one (Python's `session_reused`). */
   get sessionReused(): boolean {
     return this.#engine?.secure === true ? this.#engine.tls.isSessionReused() : false;
+  }
+
+  /**
+   * The TLS session (Python's `SSLSocket.session`): after the handshake, the connection's
+   * current session (with TLS 1.3 resumable — `hasTicket` — only once the server's tickets were
+   * read, e.g. after the first `recv()`); before it, the session set to be offered, or `null`.
+   * Set it before the handshake (client side only) to resume that session.
+   *
+   * @throws `ERR_SSLKIT_SOCKET_SESSION_SERVER_SIDE`, `ERR_SSLKIT_SOCKET_SESSION_AFTER_HANDSHAKE`,
+   *   `ERR_SSLKIT_SOCKET_SESSION_CONTEXT_MISMATCH` (Python's `ValueError`s) and
+   *   `ERR_INVALID_ARG_TYPE` when setting.
+   * @see Python `SSLSocket.session`
+   * @example
+   * ```ts
+   * const next = await context.wrapSocket(new Socket(), { serverHostname: "localhost", doHandshakeOnConnect: false });
+   * next.session = previous.session;
+   * ```
+   */
+  get session(): SSLSession | null {
+    const engine = this.#engine;
+    if (engine?.secure !== true) return this.#session;
+    const data = engine.tls.getSession();
+    return data === undefined ? null : createSSLSession(data, this.#settings.context);
+  }
+
+  set session(value: SSLSession | null) {
+    const { context, serverSide } = this.#settings;
+    this.#session = checkSession(value, { context, serverSide, started: this.#engine !== null });
   }
 
   /**
@@ -219,7 +251,8 @@ export class SSLSocket {
     const transport = this.#transport();
     if (this.#engine === null) {
       const { context, serverSide, serverHostname } = this.#settings;
-      this.#engine = new Engine({ context, serverSide, serverHostname, owner: this, transport });
+      const session = this.#session === null ? null : sessionData(this.#session);
+      this.#engine = new Engine({ context, serverSide, serverHostname, owner: this, transport, session });
     }
     return this.#engine;
   }
@@ -544,12 +577,7 @@ export class SSLSocket {
   getPeerCert(binaryForm?: false): PeerCertDict | Record<string, never> | null;
   getPeerCert(binaryForm: true): Uint8Array | null;
   getPeerCert(binaryForm = false): PeerCertDict | Record<string, never> | Uint8Array | null {
-    const engine = this.#secureEngine();
-    const der = engine.peerCertificate;
-    if (der === null) return null;
-    if (binaryForm) return der;
-    if (this.#settings.context.verifyMode === CERT_NONE) return {};
-    return decodeCert(der);
+    return peerCertOf(this.#settings.context, this.#secureEngine().peerCertificate, binaryForm);
   }
 
   /**
@@ -563,9 +591,7 @@ export class SSLSocket {
    */
   cipher(): CipherTuple | null {
     const engine = this.#engine;
-    if (engine?.secure !== true) return null;
-    const { name, version } = engine.tls.getCipher();
-    return [name, version, cipherBits(this.#settings.context, name)];
+    return engine?.secure === true ? cipherOf(this.#settings.context, engine.tls) : null;
   }
 
   /**
@@ -581,8 +607,7 @@ export class SSLSocket {
   sharedCiphers(): CipherTuple[] | null {
     const engine = this.#engine;
     if (engine?.secure !== true || !this.#settings.serverSide) return null;
-    const hello = engine.clientHello;
-    return hello === undefined ? null : sharedCipherList(this.#settings.context, hello);
+    return sharedCiphersOf(this.#settings.context, engine.clientHello);
   }
 
   /**
@@ -610,9 +635,7 @@ export class SSLSocket {
    */
   selectedALPNProtocol(): string | null {
     const engine = this.#engine;
-    if (engine?.secure !== true) return null;
-    const alpn: unknown = engine.tls.alpnProtocol;
-    return typeof alpn === "string" ? alpn : null;
+    return engine?.secure === true ? alpnOf(engine.tls) : null;
   }
 
   /**
@@ -641,17 +664,9 @@ export class SSLSocket {
    * ```
    */
   getChannelBinding(cbType: ChannelBindingType = "tls-unique"): Uint8Array | null {
-    const type: unknown = cbType;
-    if (type !== "tls-unique" && type !== "tls-exporter") throw invalidArgValueError("cbType", cbType, `is not a supported channel binding type`);
+    checkChannelBindingType(cbType);
     const engine = this.#engine;
-    if (engine?.secure !== true) return null;
-    const stream = engine.tls;
-    if (cbType === "tls-exporter") return new Uint8Array(stream.exportKeyingMaterial(32, "EXPORTER-Channel-Binding", Buffer.alloc(0)));
-    // The first Finished of the handshake: the client's on a full handshake, the server's on resumption.
-    const clientFirst = !stream.isSessionReused();
-    const own = this.#settings.serverSide !== clientFirst;
-    const finished = own ? stream.getFinished() : stream.getPeerFinished();
-    return finished === undefined ? null : new Uint8Array(finished);
+    return engine?.secure === true ? channelBindingOf(engine.tls, this.#settings.serverSide, cbType) : null;
   }
 
   /**

@@ -4,6 +4,8 @@ import { invalidArgTypeError, invalidArgValueError } from "@sslkit/errors";
 import { Socket, socketStateOf } from "./socket.js";
 import { createSSLSocket } from "./ssl-socket.js";
 import type { SSLSocket } from "./ssl-socket.js";
+import { checkSession } from "./ssl-session.js";
+import type { SSLSession } from "./ssl-session.js";
 
 /** Options of {@link wrapSocket} (Python's `ssl.wrap_socket` keyword arguments, camelCase). */
 export interface WrapSocketOptions {
@@ -29,6 +31,8 @@ export interface WrapSocketOptions {
   readonly ciphers?: string | null;
   /** The server's name: sent as SNI and checked against its certificate when the context checks host names. */
   readonly serverHostname?: string | null;
+  /** Client: a session from an earlier connection of the same context, offered for resumption (see `sessionReused`). */
+  readonly session?: SSLSession | null;
 }
 
 const CONTEXT_OWNED = ["keyfile", "certfile", "certReqs", "sslVersion", "caCerts", "ciphers"] as const;
@@ -76,6 +80,7 @@ function contextFor(options: WrapSocketOptions, serverSide: boolean): BaseSSLCon
  * @throws `ERR_INVALID_ARG_VALUE` for a server side without `certfile`, a `context` together with
  *   `keyfile`/`certfile`/`certReqs`/`sslVersion`/`caCerts`/`ciphers`, or `doHandshakeOnConnect`
  *   on a non-blocking socket (Python's `ValueError`s).
+ * @throws `ERR_SSLKIT_SOCKET_SESSION_*` for a `session` on the server side or from another context.
  * @throws What `SSLContext.loadCertChain`, `loadVerifyLocations`, `setCiphers` and
  *   `toTLSOptions` throw (`ERR_SSLKIT_CONTEXT_*`), and what {@link SSLSocket.doHandshake} throws.
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.SSLContext.wrap_socket | ssl.wrap_socket / SSLContext.wrap_socket}
@@ -106,11 +111,12 @@ export async function wrapSocket(sock: Socket, options: WrapSocketOptions = {}):
   }
   // The checks Python makes before any I/O (wrong side, hostname required, hostname on a server).
   context.toTLSOptions({ serverSide, serverHostname });
+  const session = checkSession(options.session, { context, serverSide, started: false });
   const state = socketStateOf(sock);
   if (doHandshakeOnConnect && sock.getTimeout() === 0 && state === "connected") {
     throw invalidArgValueError("options.doHandshakeOnConnect", true, "should not be specified for non-blocking sockets");
   }
-  const ssl = createSSLSocket({ context, serverSide, serverHostname, doHandshakeOnConnect, suppressRaggedEofs }, sock, sock.family, sock.getTimeout());
+  const ssl = createSSLSocket({ context, serverSide, serverHostname, doHandshakeOnConnect, suppressRaggedEofs, session }, sock, sock.family, sock.getTimeout());
   if (state === "connected" && doHandshakeOnConnect) {
     try {
       await ssl.doHandshake();

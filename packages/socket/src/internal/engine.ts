@@ -1,11 +1,12 @@
 import { Duplex } from "node:stream";
-import * as tls from "node:tls";
-import { mapTLSError } from "@sslkit/context";
+import type * as tls from "node:tls";
+import { CERT_NONE, mapTLSError } from "@sslkit/context";
 import { SSLCertVerificationError } from "@sslkit/errors";
 import type { SSLContext } from "@sslkit/context";
 import { Signal } from "./deadline.js";
 import { alertForVerifyCode, tls13HandshakeAlert } from "./handshake-alert.js";
 import { RecordFramer } from "./record-framer.js";
+import { createTLSLayer, peerCertificateDER, readableEnded } from "./tls-layer.js";
 import type { Transport, TransportSink } from "./transport.js";
 
 /** What an {@link Engine} is made from. */
@@ -16,6 +17,8 @@ export interface EngineConfig {
   /** The SSLSocket (what `sniCallback` receives). */
   readonly owner: unknown;
   readonly transport: Transport;
+  /** Client: a session to offer for resumption (Node's serialized `SSL_SESSION`). */
+  readonly session?: Buffer | null;
 }
 
 const CLIENT_HANDSHAKE_SECRET = Buffer.from("CLIENT_HANDSHAKE_TRAFFIC_SECRET ");
@@ -27,12 +30,6 @@ const PENDING_HIGH_WATER = 1024 * 1024;
  * rarely waits for `drain` and a bulk reader rarely stops the engine (measured in bench/).
  */
 const STREAM_HIGH_WATER = 256 * 1024;
-
-function readableEnded(stream: tls.TLSSocket): boolean {
-  // Set synchronously when the TLS layer pushes EOF (close_notify or transport EOF), unlike
-  // `readableEnded`, which waits until the buffered plaintext has been consumed.
-  return (stream as unknown as { _readableState?: { ended?: boolean } })._readableState?.ended === true;
-}
 
 /**
  * The sans-IO TLS engine (Python's `SSLObject` over two `MemoryBIO`s): a `tls.TLSSocket` over
@@ -48,7 +45,6 @@ export class Engine {
   readonly #transport: Transport;
   readonly #duplex: Duplex;
   readonly #serverSide: boolean;
-  readonly #context: SSLContext;
   /** TLS bytes not yet given to the engine (`null` = transport EOF). */
   #pending: (Buffer | null)[] = [];
   #pendingBytes = 0;
@@ -76,9 +72,6 @@ export class Engine {
     const { context, serverSide, serverHostname, owner, transport } = config;
     this.#transport = transport;
     this.#serverSide = serverSide;
-    const options = context.toTLSOptions({ serverSide, serverHostname, socket: owner });
-    this.#context = context;
-    context.recordHandshake({ phase: "start", serverSide });
     this.#duplex = new Duplex({
       read: () => {
         this.#schedulePump();
@@ -97,64 +90,51 @@ export class Engine {
         callback();
       },
     });
-    const { isServer: _isServer, ...rest } = options;
-    const streamBuffers = { readableHighWaterMark: STREAM_HIGH_WATER, writableHighWaterMark: STREAM_HIGH_WATER };
-    if (serverSide) {
-      this.tls = new tls.TLSSocket(this.#duplex, { ...rest, isServer: true, ...streamBuffers });
-      this.tls.on("secure", () => {
-        const failure = context.peerVerificationError(this.tls);
-        if (failure !== undefined) {
-          this.tls.destroy(failure);
-          return;
-        }
+    // The client that verifies the server sends OpenSSL's alert when it rejects it (#rejectServer).
+    const verifiesServer = !serverSide && context.verifyMode !== CERT_NONE;
+    this.tls = createTLSLayer({
+      context,
+      serverSide,
+      serverHostname,
+      owner,
+      duplex: this.#duplex,
+      session: config.session ?? null,
+      highWaterMark: STREAM_HIGH_WATER,
+      onPeerCertificate: (der) => {
+        this.#peerDER = der;
+      },
+      onSecure: () => {
         this.#onSecure();
-      });
-    } else {
-      // Node hands the host name check the peer's certificate (when it is not resumed): keep
-      // its DER from there instead of asking the TLS layer again in #onSecure.
-      const { checkServerIdentity } = rest;
-      const keepPeer = (hostname: string, cert: tls.PeerCertificate): Error | undefined => {
-        this.#peerDER = cert.raw;
-        return checkServerIdentity?.(hostname, cert);
-      };
-      // allowHalfOpen: the peer's close_notify must not make Node answer with ours by itself
-      // (`unwrap()` and `close()` decide when to send it). tls.connect passes it on.
-      const connectOptions: tls.ConnectionOptions & { allowHalfOpen: boolean } = { ...rest, ...streamBuffers, checkServerIdentity: keepPeer, socket: this.#duplex, allowHalfOpen: true };
-      this.tls = tls.connect(connectOptions);
-      this.tls.on("secureConnect", () => {
-        this.#onSecure();
-      });
-      if (rest.rejectUnauthorized) {
-        // Node checks the server's certificate after OpenSSL finished the handshake, then
-        // drops the client's Finished: note what a TLS 1.3 alert needs before that happens.
-        this.tls.prependListener("secure", () => {
-          this.#handshakeDone = true;
-          this.#handshakeSuite = this.tls.getProtocol() === "TLSv1.3" ? this.tls.getCipher().name : null;
-        });
-      }
-    }
-    this.tls.on("error", (error: unknown) => {
-      const mapped = mapTLSError(error);
-      this.#error ??= mapped;
-      if (!serverSide && !this.#secure && mapped instanceof SSLCertVerificationError) this.#rejectServer(mapped);
-      this.changed.notify();
+      },
+      onError: (error) => {
+        const first = this.#error === null;
+        this.#error ??= error;
+        if (first && !serverSide && !this.#secure && error instanceof SSLCertVerificationError) this.#rejectServer(error);
+        this.changed.notify();
+      },
+      // The alert of #rejectServer is encrypted with the client handshake secret.
+      ...(verifiesServer
+        ? {
+            onKeylog: (line: Buffer) => {
+              if (line.subarray(0, CLIENT_HANDSHAKE_SECRET.length).equals(CLIENT_HANDSHAKE_SECRET)) {
+                const hex = line.toString("latin1").trim().split(" ")[2];
+                if (hex !== undefined) this.#clientHandshakeSecret = Buffer.from(hex, "hex");
+              }
+            },
+          }
+        : {}),
     });
+    if (verifiesServer) {
+      // Node checks the server's certificate after OpenSSL finished the handshake, then
+      // drops the client's Finished: note what a TLS 1.3 alert needs before that happens.
+      this.tls.prependListener("secure", () => {
+        this.#handshakeDone = true;
+        this.#handshakeSuite = this.tls.getProtocol() === "TLSv1.3" ? this.tls.getCipher().name : null;
+      });
+    }
     for (const event of ["drain", "end", "close", "finish"]) {
       this.tls.on(event, () => {
         this.changed.notify();
-      });
-    }
-    // A 'keylog' listener makes OpenSSL hand every secret to JS (five callbacks per TLS 1.3
-    // handshake), so it is only attached when the context logs keys, or when this client
-    // verifies the server (the alert of #rejectServer is encrypted with one of them).
-    const logging = context.keylogFilename !== null;
-    if (logging || (!serverSide && rest.rejectUnauthorized)) {
-      this.tls.on("keylog", (line: Buffer) => {
-        if (line.subarray(0, CLIENT_HANDSHAKE_SECRET.length).equals(CLIENT_HANDSHAKE_SECRET)) {
-          const hex = line.toString("latin1").trim().split(" ")[2];
-          if (hex !== undefined) this.#clientHandshakeSecret = Buffer.from(hex, "hex");
-        }
-        if (logging) context.appendKeylogLine(line);
       });
     }
     // Pieces held back while the TLS layer was busy go in as soon as it takes input again:
@@ -285,15 +265,8 @@ export class Engine {
   }
 
   #onSecure(): void {
-    // getPeerX509Certificate() can be read only once in Node 20 (it shifts the native chain);
-    // getPeerCertificate() is repeatable.
-    if (this.#peerDER === null) {
-      const raw = this.tls.getPeerCertificate().raw as Buffer | undefined;
-      this.#peerDER = raw ?? null;
-    }
-    const serverSide = this.#serverSide;
-    // No saved session is offered yet: the engine has no `session` option.
-    this.#context.recordHandshake(this.#secure ? { phase: "renegotiated", serverSide } : { phase: "done", serverSide, resumed: this.tls.isSessionReused(), sessionOffered: false });
+    // The client kept the DER from the host name check (onPeerCertificate); ask otherwise.
+    this.#peerDER ??= peerCertificateDER(this.tls);
     this.#secure = true;
     this.changed.notify();
   }
