@@ -7,6 +7,8 @@ export interface SessionFields {
   readonly timeout: number;
   readonly ticketLifetimeHint: number;
   readonly hasTicket: boolean;
+  /** The peer's certificate (DER) stored in the session, or `null`. */
+  readonly peer: Uint8Array | null;
 }
 
 interface TLV {
@@ -60,16 +62,23 @@ export function parseSession(der: Uint8Array): SessionFields {
   for (let offset = 0; offset < body.length; ) {
     const field = readTLV(body, offset);
     offset = field.end;
-    if ((field.tag & 0xe0) === 0xa0) tagged.set(field.tag & 0x1f, readTLV(field.value, 0).value);
+    // [n] EXPLICIT: the content is the inner TLV, kept whole.
+    if ((field.tag & 0xe0) === 0xa0) tagged.set(field.tag & 0x1f, field.value);
     else universal.push(field.value);
   }
-  const ticket = tagged.get(10);
+  const inner = (n: number): Uint8Array | undefined => {
+    const field = tagged.get(n);
+    return field === undefined ? undefined : readTLV(field, 0).value;
+  };
+  const ticket = inner(10);
+  const peer = tagged.get(3);
   return {
     // version, sslVersion, cipher, sessionID, masterKey
     id: new Uint8Array(universal[3] ?? new Uint8Array(0)),
-    time: integer(tagged.get(1) ?? new Uint8Array(0)),
-    timeout: integer(tagged.get(2) ?? new Uint8Array(0)),
-    ticketLifetimeHint: integer(tagged.get(9) ?? new Uint8Array(0)),
+    time: integer(inner(1) ?? new Uint8Array(0)),
+    timeout: integer(inner(2) ?? new Uint8Array(0)),
+    ticketLifetimeHint: integer(inner(9) ?? new Uint8Array(0)),
     hasTicket: ticket !== undefined && ticket.length > 0,
+    peer: peer === undefined ? null : new Uint8Array(peer),
   };
 }

@@ -2,6 +2,7 @@ import type { Duplex } from "node:stream";
 import * as tls from "node:tls";
 import { mapTLSError } from "@sslkit/context";
 import type { SSLContext } from "@sslkit/context";
+import { parseSession } from "./session-der.js";
 
 /** What {@link createTLSLayer} makes a `tls.TLSSocket` from. */
 export interface TLSLayerConfig {
@@ -119,7 +120,12 @@ export function peerCertificateDER(stream: tls.TLSSocket): Uint8Array | null {
   // getPeerX509Certificate() can be read only once in Node 20 (it shifts the native chain);
   // getPeerCertificate() is repeatable.
   const raw = stream.getPeerCertificate().raw as Buffer | undefined;
-  return raw === undefined ? null : new Uint8Array(raw);
+  if (raw !== undefined) return new Uint8Array(raw);
+  // A resumed client has no chain in Node (it reads SSL_get_peer_cert_chain, which a resumed
+  // session lacks); the server's certificate is in the session, as OpenSSL keeps it.
+  if (!stream.isSessionReused()) return null;
+  const session = stream.getSession();
+  return session === undefined ? null : parseSession(session).peer;
 }
 
 interface StreamWrapInternals {
