@@ -12,8 +12,11 @@ export type { CreateDefaultContextKeywords } from "./create-default-context.js";
 export { get_default_verify_paths } from "./get-default-verify-paths.js";
 export type { DefaultVerifyPaths } from "./get-default-verify-paths.js";
 export { SSLContext } from "./ssl-context.js";
-export type { LoadVerifyLocationsKeywords, SSLContextWrapSocketKeywords } from "./ssl-context.js";
+export type { LoadVerifyLocationsKeywords, SSLContextWrapSocketKeywords, SSLContextWrapBIOKeywords } from "./ssl-context.js";
 export { SSLSocket } from "./ssl-socket.js";
+export { MemoryBIO } from "./memory-bio.js";
+export { SSLObject } from "./ssl-object.js";
+export { SSLSession } from "./ssl-session.js";
 export { socket } from "./socket.js";
 
 export { certTimeToSeconds as cert_time_to_seconds, matchHostname as match_hostname } from "@sslkit/x509";

@@ -57,6 +57,9 @@ export const PYTHON_MAPPING: readonly PythonMappingEntry[] = [
   // Classes
   { python: "SSLContext", sslkit: "SSLContext", kind: "adapter", note: "A subclass of sslkit's `SSLContext` adding the Python names below; instances are sslkit contexts." },
   { python: "SSLSocket", sslkit: "SSLSocket", kind: "adapter", note: "A subclass of sslkit's `SSLSocket` adding the Python names below; made by `wrap_socket`, never with `new`." },
+  { python: "MemoryBIO", sslkit: "MemoryBIO", kind: "adapter", note: "A subclass of sslkit's `MemoryBIO` adding `write_eof`." },
+  { python: "SSLObject", sslkit: "SSLObject", kind: "adapter", note: "A subclass of sslkit's `SSLObject` adding the Python names below; made by `SSLContext.wrap_bio`, never with `new`. Synchronous, as in Python." },
+  { python: "SSLSession", sslkit: "SSLSession", kind: "adapter", note: "A subclass of sslkit's `SSLSession` adding the Python names below; read from `session`, never made with `new`." },
   { python: "socket", sslkit: "Socket", kind: "adapter", note: "Python's `socket.socket` (which `ssl` imports): a subclass of sslkit's `Socket` adding `settimeout` and friends. `listen`, `connect`, `accept`, `recv`, `send`, `sendall` and `close` return Promises." },
 
   // Exceptions
@@ -135,8 +138,9 @@ export const PYTHON_MAPPING: readonly PythonMappingEntry[] = [
   { python: "SSLContext.set_ecdh_curve", sslkit: "SSLContext.setEcdhCurve", kind: "alias", note: "" },
   { python: "SSLContext.get_ca_certs", sslkit: "SSLContext.getCaCerts", kind: "alias", note: "" },
   { python: "SSLContext.cert_store_stats", sslkit: "SSLContext.certStoreStats", kind: "alias", note: "" },
-  { python: "SSLContext.session_stats", sslkit: "SSLContext.sessionStats", kind: "alias", note: "Counts the handshakes of sockets sslkit wraps; `number`, `timeouts` and `cache_full` stay 0 (Node's SSL_CTX has no internal session cache)." },
-  { python: "SSLContext.wrap_socket", sslkit: "SSLContext.wrapSocket", kind: "adapter", note: "Keywords `server_side`, `do_handshake_on_connect`, `suppress_ragged_eofs`, `server_hostname` in one object; resolves this module's `SSLSocket`. No `session` keyword." },
+  { python: "SSLContext.session_stats", sslkit: "SSLContext.sessionStats", kind: "alias", note: "Counts the handshakes of the SSLSockets and SSLObjects sslkit makes; `number`, `timeouts` and `cache_full` stay 0 (Node's SSL_CTX has no internal session cache)." },
+  { python: "SSLContext.wrap_socket", sslkit: "SSLContext.wrapSocket", kind: "adapter", note: "Keywords `server_side`, `do_handshake_on_connect`, `suppress_ragged_eofs`, `server_hostname`, `session` in one object; resolves this module's `SSLSocket`." },
+  { python: "SSLContext.wrap_bio", sslkit: "SSLContext.wrapBIO", kind: "adapter", note: "Keywords `server_side`, `server_hostname`, `session` in one object; returns this module's `SSLObject`." },
   { python: "SSLContext.verify_mode", sslkit: "SSLContext.verifyMode", kind: "alias", note: "Property." },
   { python: "SSLContext.check_hostname", sslkit: "SSLContext.checkHostname", kind: "alias", note: "Property." },
   { python: "SSLContext.hostname_checks_common_name", sslkit: "SSLContext.hostnameChecksCommonName", kind: "alias", note: "Property." },
@@ -162,6 +166,7 @@ export const PYTHON_MAPPING: readonly PythonMappingEntry[] = [
   { python: "SSLSocket.server_side", sslkit: "SSLSocket.serverSide", kind: "alias", note: "Read-only property." },
   { python: "SSLSocket.server_hostname", sslkit: "SSLSocket.serverHostname", kind: "alias", note: "Read-only property." },
   { python: "SSLSocket.session_reused", sslkit: "SSLSocket.sessionReused", kind: "alias", note: "Read-only property." },
+  { python: "SSLSocket.session", sslkit: "SSLSocket.session", kind: "adapter", note: "Property; reads as this module's `SSLSession`. With TLS 1.3 resumable once the first `recv()` read the server's tickets." },
   { python: "SSLSocket.accept", sslkit: "SSLSocket.accept", kind: "adapter", note: "Resolves `[SSLSocket, address]` with this module's `SSLSocket`." },
   { python: "SSLSocket.unwrap", sslkit: "SSLSocket.unwrap", kind: "adapter", note: "Resolves this module's `socket`." },
   ...members(
@@ -169,6 +174,28 @@ export const PYTHON_MAPPING: readonly PythonMappingEntry[] = [
     ["cipher", "version", "pending", "compression", "recv", "read", "send", "write", "sendall", "connect", "close", "getpeername", "getsockname", "context", "family"],
     "Same name; I/O methods return Promises.",
   ),
+
+  // SSLObject methods and properties
+  { python: "SSLObject.do_handshake", sslkit: "SSLObject.doHandshake", kind: "alias", note: "Synchronous; `SSLWantReadError` when the peer's bytes are needed." },
+  { python: "SSLObject.getpeercert", sslkit: "SSLObject.getPeerCert", kind: "alias", note: "`getpeercert(true)` for DER bytes." },
+  { python: "SSLObject.shared_ciphers", sslkit: "SSLObject.sharedCiphers", kind: "alias", note: "" },
+  { python: "SSLObject.selected_alpn_protocol", sslkit: "SSLObject.selectedALPNProtocol", kind: "alias", note: "" },
+  { python: "SSLObject.get_channel_binding", sslkit: "SSLObject.getChannelBinding", kind: "alias", note: "" },
+  { python: "SSLObject.server_side", sslkit: "SSLObject.serverSide", kind: "alias", note: "Read-only property." },
+  { python: "SSLObject.server_hostname", sslkit: "SSLObject.serverHostname", kind: "alias", note: "Read-only property." },
+  { python: "SSLObject.session_reused", sslkit: "SSLObject.sessionReused", kind: "alias", note: "Read-only property." },
+  { python: "SSLObject.session", sslkit: "SSLObject.session", kind: "adapter", note: "Property; reads as this module's `SSLSession`. With TLS 1.3 resumable once a `read()` processed the server's tickets." },
+  ...members("SSLObject", ["read", "write", "unwrap", "pending", "cipher", "version", "compression", "context"], "Same name; synchronous."),
+
+  // MemoryBIO methods and properties
+  { python: "MemoryBIO.write_eof", sslkit: "MemoryBIO.writeEof", kind: "alias", note: "" },
+  ...members("MemoryBIO", ["read", "write", "pending", "eof"], "Same name; `pending` and `eof` are read-only properties."),
+
+  // SSLSession properties
+  { python: "SSLSession.has_ticket", sslkit: "SSLSession.hasTicket", kind: "alias", note: "Read-only property." },
+  { python: "SSLSession.ticket_lifetime_hint", sslkit: "SSLSession.ticketLifetimeHint", kind: "alias", note: "Read-only property." },
+  { python: "SSLSession.__eq__", sslkit: "SSLSession.equals", kind: "alias", note: "Python's `==`: the same session id." },
+  ...members("SSLSession", ["id", "time", "timeout"], "Read-only property with the same name."),
 
   // socket methods
   { python: "socket.settimeout", sslkit: "Socket.setTimeout", kind: "alias", note: "" },

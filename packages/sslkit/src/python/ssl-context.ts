@@ -1,8 +1,9 @@
 import type { TLSVersion, VerifyFlags, VerifyMode, SNICallback } from "@sslkit/context";
 import { SSLContext as BaseSSLContext } from "@sslkit/socket";
-import type { Socket } from "@sslkit/socket";
+import type { MemoryBIO, SSLSession, Socket } from "@sslkit/socket";
 import { asPython, installAliases } from "./internal/aliases.js";
 import { checkKeywords, definedOnly } from "./internal/keywords.js";
+import { SSLObject } from "./ssl-object.js";
 import { SSLSocket } from "./ssl-socket.js";
 
 /** Python's `load_verify_locations` keyword arguments. */
@@ -25,9 +26,22 @@ export interface SSLContextWrapSocketKeywords {
   readonly suppress_ragged_eofs?: boolean;
   /** The server's name: SNI and the host name checked. */
   readonly server_hostname?: string | null;
+  /** Client: a session of this context to offer for resumption. */
+  readonly session?: SSLSession | null;
 }
 
-const WRAP_KEYWORDS = ["server_side", "do_handshake_on_connect", "suppress_ragged_eofs", "server_hostname"] as const;
+/** Python's `SSLContext.wrap_bio` keyword arguments. */
+export interface SSLContextWrapBIOKeywords {
+  /** Server side of the connection. @defaultValue `false` */
+  readonly server_side?: boolean;
+  /** The server's name: SNI and the host name checked. */
+  readonly server_hostname?: string | null;
+  /** Client: a session of this context to offer for resumption. */
+  readonly session?: SSLSession | null;
+}
+
+const WRAP_KEYWORDS = ["server_side", "do_handshake_on_connect", "suppress_ragged_eofs", "server_hostname", "session"] as const;
+const WRAP_BIO_KEYWORDS = ["server_side", "server_hostname", "session"] as const;
 const LOCATION_KEYWORDS = ["cafile", "capath", "cadata"] as const;
 
 /**
@@ -117,7 +131,7 @@ export class SSLContext extends BaseSSLContext {
    * this module's {@link SSLSocket}.
    *
    * @param sock - A `socket` (unconnected, connected or listening).
-   * @param keywords - `server_side`, `do_handshake_on_connect`, `suppress_ragged_eofs`, `server_hostname`.
+   * @param keywords - `server_side`, `do_handshake_on_connect`, `suppress_ragged_eofs`, `server_hostname`, `session`.
    * @throws `ERR_INVALID_ARG_VALUE` for an unknown keyword; what `wrapSocket` throws.
    * @see Python `SSLContext.wrap_socket`
    * @example
@@ -134,8 +148,29 @@ export class SSLContext extends BaseSSLContext {
         doHandshakeOnConnect: k.do_handshake_on_connect,
         suppressRaggedEofs: k.suppress_ragged_eofs,
         serverHostname: k.server_hostname,
+        session: k.session,
       }),
     );
     return asPython(wrapped, SSLSocket);
+  }
+
+  /**
+   * Makes an SSLObject over two BIOs: {@link BaseSSLContext.wrapBIO} with Python's keyword
+   * names, returning this module's {@link SSLObject}.
+   *
+   * @param incoming - The BIO the peer's bytes are written into.
+   * @param outgoing - The BIO this side's bytes appear in.
+   * @param keywords - `server_side`, `server_hostname`, `session`.
+   * @throws `ERR_INVALID_ARG_VALUE` for an unknown keyword; what `wrapBIO` throws.
+   * @see Python `SSLContext.wrap_bio`
+   * @example
+   * ```ts
+   * const sslobj = context.wrap_bio(new MemoryBIO(), new MemoryBIO(), { server_hostname: "localhost" });
+   * ```
+   */
+  wrap_bio(incoming: MemoryBIO, outgoing: MemoryBIO, keywords?: SSLContextWrapBIOKeywords): SSLObject {
+    const k = checkKeywords("wrap_bio", keywords, WRAP_BIO_KEYWORDS);
+    const wrapped = this.wrapBIO(incoming, outgoing, definedOnly({ serverSide: k.server_side, serverHostname: k.server_hostname, session: k.session }));
+    return asPython(wrapped, SSLObject);
   }
 }

@@ -1,7 +1,8 @@
 import { SSLSocket as BaseSSLSocket } from "@sslkit/socket";
-import type { Address } from "@sslkit/socket";
+import type { Address, SSLSession as BaseSSLSession } from "@sslkit/socket";
 import { asPython, installAliases } from "./internal/aliases.js";
 import { socket } from "./socket.js";
+import { SSLSession } from "./ssl-session.js";
 
 // sslkit's SSLSocket has a private constructor (only wrapSocket makes them); this class is
 // never constructed either: asPython() gives sslkit's instances its prototype.
@@ -52,6 +53,25 @@ export class SSLSocket extends SSLSocketBase {
 
   static {
     installAliases("SSLSocket", this);
+  }
+
+  /**
+   * Python's `session`: {@link BaseSSLSocket.session}, read as this module's {@link SSLSession}.
+   *
+   * @throws When set, what {@link BaseSSLSocket.session} throws (`ERR_SSLKIT_SOCKET_SESSION_*`).
+   * @see Python `SSLSocket.session`
+   * @example
+   * ```ts
+   * ssl_sock.session = previous.session;
+   * ```
+   */
+  override get session(): SSLSession | null {
+    const session = super.session;
+    return session === null ? null : asPython(session, SSLSession);
+  }
+
+  override set session(value: BaseSSLSession | null) {
+    super.session = value;
   }
 
   /**

@@ -131,8 +131,8 @@ const probes: Record<string, () => Promise<void>> = {
     const spy = vi.spyOn(BaseSSLContext.prototype, "wrapSocket").mockResolvedValueOnce(base);
     const ctx = new python.SSLContext(python.PROTOCOL_TLS_SERVER);
     const sock = new python.socket();
-    const wrapped = await ctx.wrap_socket(sock, { server_side: true, do_handshake_on_connect: false, suppress_ragged_eofs: true, server_hostname: null });
-    expect(spy).toHaveBeenCalledWith(sock, { serverSide: true, doHandshakeOnConnect: false, suppressRaggedEofs: true, serverHostname: null });
+    const wrapped = await ctx.wrap_socket(sock, { server_side: true, do_handshake_on_connect: false, suppress_ragged_eofs: true, server_hostname: null, session: null });
+    expect(spy).toHaveBeenCalledWith(sock, { serverSide: true, doHandshakeOnConnect: false, suppressRaggedEofs: true, serverHostname: null, session: null });
     expect(wrapped).toBe(base);
     expect(wrapped).toBeInstanceOf(python.SSLSocket);
   },
@@ -158,6 +158,53 @@ const probes: Record<string, () => Promise<void>> = {
     expect(unwrapped).toBe(plain);
     expect(unwrapped).toBeInstanceOf(python.socket);
     expect(unwrapped.gettimeout()).toBe(plain.getTimeout());
+  },
+  async MemoryBIO() {
+    const bio = new python.MemoryBIO();
+    expect(bio).toBeInstanceOf(socketPackage.MemoryBIO);
+    bio.write(Buffer.from("x"));
+    bio.write_eof();
+    expect(bio.read().toString()).toBe("x");
+    expect(bio.eof).toBe(true);
+    await Promise.resolve();
+  },
+  async SSLObject() {
+    const obj = new python.SSLContext(python.PROTOCOL_TLS_CLIENT).wrap_bio(new python.MemoryBIO(), new python.MemoryBIO(), { server_hostname: "localhost" });
+    expect(obj).toBeInstanceOf(socketPackage.SSLObject);
+    expect(obj.server_hostname).toBe("localhost");
+    await Promise.resolve();
+  },
+  async SSLSession() {
+    expect(python.SSLSession.prototype).toBeInstanceOf(socketPackage.SSLSession);
+    await Promise.resolve();
+  },
+  async "SSLContext.wrap_bio"() {
+    const ctx = new python.SSLContext(python.PROTOCOL_TLS_SERVER);
+    const spy = vi.spyOn(BaseSSLContext.prototype, "wrapBIO");
+    const incoming = new python.MemoryBIO();
+    const outgoing = new python.MemoryBIO();
+    const obj = ctx.wrap_bio(incoming, outgoing, { server_side: true, server_hostname: null, session: null });
+    expect(spy).toHaveBeenCalledWith(incoming, outgoing, { serverSide: true, serverHostname: null, session: null });
+    expect(obj).toBe(spy.mock.results[0]?.value);
+    expect(obj).toBeInstanceOf(python.SSLObject);
+    expect(obj.server_side).toBe(true);
+    await Promise.resolve();
+  },
+  async "SSLObject.session"() {
+    const obj = new python.SSLContext(python.PROTOCOL_TLS_CLIENT).wrap_bio(new python.MemoryBIO(), new python.MemoryBIO(), { server_hostname: "localhost" });
+    const spy = vi.spyOn(socketPackage.SSLObject.prototype, "session", "get");
+    expect(obj.session).toBeNull();
+    expect(spy).toHaveBeenCalledTimes(1);
+    obj.session = null;
+    await Promise.resolve();
+  },
+  async "SSLSocket.session"() {
+    const ssl = await python.wrap_socket(new python.socket());
+    opened.push(ssl);
+    const spy = vi.spyOn(BaseSSLSocket.prototype, "session", "get");
+    expect(ssl.session).toBeNull();
+    expect(spy).toHaveBeenCalledTimes(1);
+    ssl.session = null;
   },
   async "socket.accept"() {
     const conn = new Socket();

@@ -91,11 +91,14 @@ instances = {
     "SSLContext": ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT),
     "SSLSocket": ssl.create_default_context().wrap_socket(socket.socket(), server_hostname="localhost", do_handshake_on_connect=False),
     "socket": socket.socket(),
+    "SSLObject": ssl.create_default_context().wrap_bio(ssl.MemoryBIO(), ssl.MemoryBIO(), server_hostname="localhost"),
+    "MemoryBIO": ssl.MemoryBIO(),
 }
 def has(module, name):
     owner = ssl if module == "ssl" else socket
     if "." in name:
-        owner = instances[name.split(".")[0]]
+        # An instance where one can be made without a connection; else the class (SSLSession).
+        owner = instances.get(name.split(".")[0]) or getattr(ssl, name.split(".")[0])
         name = name.split(".", 1)[1]
     for part in name.split("."):
         if not hasattr(owner, part):

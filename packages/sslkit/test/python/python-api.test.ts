@@ -3,12 +3,17 @@ import { writeFileSync } from "node:fs";
 import { createCertificate, derToPEM, pemToDER } from "sslkit";
 import {
   CERT_REQUIRED,
+  MemoryBIO,
   PROTOCOL_TLS_CLIENT,
+  PROTOCOL_TLS_SERVER,
   Purpose,
   SSLCertVerificationError,
   SSLError,
   SSLContext,
+  SSLObject,
+  SSLSession,
   SSLSocket,
+  SSLWantReadError,
   create_default_context,
   get_server_certificate,
   socket,
@@ -92,5 +97,50 @@ describe("sslkit/python", () => {
     await sslSock.close();
     // Python's server reads the client's alert (TLSV1_ALERT_UNKNOWN_CA); either way an SSLError.
     await expect(served).rejects.toBeInstanceOf(SSLError);
+  });
+
+  it("runs Python's wrap_bio loop between two SSLObjects and resumes the session", () => {
+    const serverContext = new SSLContext(PROTOCOL_TLS_SERVER);
+    serverContext.load_cert_chain(dir.file("cert.pem"), dir.file("key.pem"));
+    const clientContext = create_default_context(Purpose.SERVER_AUTH, { cafile: dir.file("ca.pem") });
+    const connect = (session: SSLSession | null): [SSLObject, SSLObject] => {
+      const [clientIn, clientOut, serverIn, serverOut] = [new MemoryBIO(), new MemoryBIO(), new MemoryBIO(), new MemoryBIO()];
+      const client = clientContext.wrap_bio(clientIn, clientOut, { server_hostname: "localhost", session });
+      const server = serverContext.wrap_bio(serverIn, serverOut, { server_side: true });
+      const step = (obj: SSLObject): boolean => {
+        try {
+          obj.do_handshake();
+          return true;
+        } catch (error) {
+          if (error instanceof SSLWantReadError) return false;
+          throw error;
+        }
+      };
+      let done = false;
+      for (let round = 0; round < 10 && !done; round++) {
+        const clientDone = step(client);
+        serverIn.write(clientOut.read());
+        done = step(server) && clientDone;
+        clientIn.write(serverOut.read());
+      }
+      step(client);
+      serverIn.write(clientOut.read());
+      server.write(Buffer.from("tickets first, then this"));
+      clientIn.write(serverOut.read());
+      expect(client.read().toString()).toBe("tickets first, then this");
+      return [client, server];
+    };
+    const [first] = connect(null);
+    expect(first).toBeInstanceOf(SSLObject);
+    expect(first.getpeercert()?.subject).toEqual([[["commonName", "localhost"]]]);
+    expect(first.session_reused).toBe(false);
+    const session = first.session;
+    expect(session).toBeInstanceOf(SSLSession);
+    expect(session?.has_ticket).toBe(true);
+    expect(session?.ticket_lifetime_hint).toBe(session?.ticketLifetimeHint);
+    const [second, secondServer] = connect(session);
+    expect(second.session_reused).toBe(true);
+    expect(secondServer.session_reused).toBe(true);
+    expect(second.session?.__eq__(session)).toBe(second.session?.equals(session));
   });
 });
