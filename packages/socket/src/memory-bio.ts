@@ -74,7 +74,7 @@ export class MemoryBIO {
    *
    * @param data - The bytes.
    * @throws `ERR_INVALID_ARG_TYPE` when `data` is not a `Uint8Array`.
-   * @throws {@link SSLError} `ERR_SSLKIT_SSL_ERROR` after {@link MemoryBIO.writeEof} (Python's "cannot write() after write_eof()").
+   * @throws {@link @sslkit/errors!SSLError} `ERR_SSLKIT_SSL` after {@link MemoryBIO.writeEof} (Python's "cannot write() after write_eof()").
    * @see Python `MemoryBIO.write`
    * @example
    * ```ts

@@ -277,11 +277,9 @@ export class SSLObject {
   }
 
   /**
-   * Returns up to `len` decrypted bytes, or with `buffer` writes them into it and returns how
-   * many. Returns an empty result after the peer's close_notify.
+   * Returns up to `len` decrypted bytes; an empty buffer after the peer's close_notify.
    *
    * @param len - The most bytes. @defaultValue 1024
-   * @param buffer - Read into this buffer instead.
    * @throws `SSLWantReadError` when no plaintext is buffered and `incoming` has no complete record;
    *   `SSLZeroReturnError` when both close_notifys were exchanged; `SSLEOFError` when `incoming`
    *   reached EOF without a close_notify; `SSLError` for a bad record.
@@ -293,6 +291,19 @@ export class SSLObject {
    * ```
    */
   read(len?: number): Buffer;
+  /**
+   * Python's `read(len, buffer)`: writes at most `len` decrypted bytes into `buffer` and returns
+   * how many (0 after the peer's close_notify).
+   *
+   * @param len - The most bytes; `0` means `buffer.length`.
+   * @param buffer - Where to write them.
+   * @throws As the form without `buffer`.
+   * @see Python `SSLObject.read`
+   * @example
+   * ```ts
+   * const n = tls.read(1024, new Uint8Array(1024));
+   * ```
+   */
   read(len: number, buffer: Uint8Array): number;
   read(len = 1024, buffer?: Uint8Array): Buffer | number {
     if (typeof len !== "number" || !Number.isInteger(len)) throw invalidArgTypeError("len", "an integer", len);
