@@ -323,6 +323,9 @@ describe("SSLObject through BIOs only", () => {
       const lateServer = end(first.contexts.server, true);
       handshake(late, lateServer);
       expect(late.obj.sessionReused).toBe(true);
+      // The contexts count SSLObject handshakes as OpenSSL would (Python's session_stats()).
+      expect(first.contexts.client.sessionStats()).toMatchObject({ connect: 3, connect_good: 3, hits: 2, misses: 0 });
+      expect(first.contexts.server.sessionStats()).toMatchObject({ accept: 3, accept_good: 3, hits: 2 });
     });
   });
 
