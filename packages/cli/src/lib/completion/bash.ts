@@ -1,8 +1,6 @@
 import { commandPaths } from "../command-tree.js";
 import type { CommandNode } from "../command-tree.js";
-
-/** Quotes text for a bash single-quoted string. */
-const quote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
+import { flagSpellings, singleQuote as quote } from "./shell-words.js";
 
 /**
  * A bash completion script for the tree: sub-command names, then each command's flags; after a
@@ -13,8 +11,8 @@ export function bashCompletion(root: CommandNode): string {
   const entries = commandPaths(root);
   const paths = entries.filter(({ path }) => path.length > 0).map(({ path }) => quote(path.join(" ")));
   const cases = entries.map(({ path, node }) => {
-    const flags = node.flags.flatMap((flag) => [`--${flag.name}`, ...flag.short.map((letter) => `-${letter}`)]);
-    const valued = node.flags.filter((flag) => flag.takesValue).flatMap((flag) => [`--${flag.name}`, ...flag.short.map((letter) => `-${letter}`)]);
+    const flags = node.flags.flatMap(flagSpellings);
+    const valued = node.flags.filter((flag) => flag.takesValue).flatMap(flagSpellings);
     return [
       `    ${quote(path.join(" "))})`,
       `      commands=${quote(node.subCommands.map((sub) => sub.name).join(" "))}`,

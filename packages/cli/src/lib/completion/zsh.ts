@@ -1,9 +1,9 @@
 import { commandPaths } from "../command-tree.js";
 import type { CommandNode } from "../command-tree.js";
+import { flagSpellings, singleQuote as quote } from "./shell-words.js";
 
 /** Quotes a `name:description` entry for zsh's `_describe` (colons in the name escaped). */
-const entry = (name: string, description: string): string => `'${`${name.replaceAll(":", "\\:")}:${description}`.replaceAll("'", `'\\''`)}'`;
-const quote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
+const entry = (name: string, description: string): string => quote(`${name.replaceAll(":", "\\:")}:${description}`);
 
 /** A native zsh completion function (`#compdef`) for the tree: sub-commands and flags with descriptions. */
 export function zshCompletion(root: CommandNode): string {
@@ -12,8 +12,8 @@ export function zshCompletion(root: CommandNode): string {
   const paths = entries.filter(({ path }) => path.length > 0).map(({ path }) => quote(path.join(" ")));
   const cases = entries.map(({ path, node }) => {
     const commands = node.subCommands.map((sub) => entry(sub.name, sub.description));
-    const flags = node.flags.flatMap((flag) => [entry(`--${flag.name}`, flag.description), ...flag.short.map((letter) => entry(`-${letter}`, flag.description))]);
-    const valued = node.flags.filter((flag) => flag.takesValue).flatMap((flag) => [`--${flag.name}`, ...flag.short.map((letter) => `-${letter}`)]);
+    const flags = node.flags.flatMap((flag) => flagSpellings(flag).map((spelling) => entry(spelling, flag.description)));
+    const valued = node.flags.filter((flag) => flag.takesValue).flatMap(flagSpellings);
     return [
       `    ${quote(path.join(" "))})`,
       `      commands=(${commands.join(" ")})`,
