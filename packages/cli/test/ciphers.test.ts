@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { runProcess, runPythonJSON } from "@sslkit/test-utils";
-import { runCLI } from "./run-cli.js";
+import { runCLI, runOnTTY } from "./run-cli.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
@@ -14,17 +14,6 @@ if len(sys.argv) > 1:
 # Less the SRP suites, which Node cannot use (a documented difference of @sslkit/context).
 print(json.dumps([c for c in context.get_ciphers() if c["kea"] != "kx-srp"]))
 `;
-
-async function runOnTTY(args: readonly string[]): ReturnType<typeof runCLI> {
-  const descriptor = Object.getOwnPropertyDescriptor(process.stdout, "isTTY");
-  Object.defineProperty(process.stdout, "isTTY", { value: true, configurable: true, writable: true });
-  try {
-    return await runCLI(args);
-  } finally {
-    if (descriptor === undefined) Reflect.deleteProperty(process.stdout, "isTTY");
-    else Object.defineProperty(process.stdout, "isTTY", descriptor);
-  }
-}
 
 describe("sslkit ciphers", () => {
   it.each([["ECDHE+AESGCM"], ["HIGH:!aNULL"], ["DEFAULT"], ["CHACHA20"], ["ECDHE-RSA-AES128-SHA:AES256-SHA"]])(

@@ -7,6 +7,7 @@ import { loadCertificates } from "@sslkit/x509";
 import { fileURLToPath } from "node:url";
 import { makeTestPKI, runProcess, startOpenSSLServer } from "@sslkit/test-utils";
 import type { OpenSSLServer, TestIdentity, TestPKI } from "@sslkit/test-utils";
+import { closedPort } from "./closed-port.js";
 import { runCLI } from "./run-cli.js";
 
 interface Report {
@@ -244,11 +245,7 @@ describe("sslkit connect", () => {
   });
 
   it("exits 3 when the connection is refused", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const { port } = closed.address() as { port: number };
-    await new Promise<void>((resolve) => closed.close(() => { resolve(); }));
-    const { stderr, exitCode } = await runCLI(["connect", `127.0.0.1:${port}`]);
+    const { stderr, exitCode } = await runCLI(["connect", await closedPort()]);
     expect(stderr).toMatch(/ECONNREFUSED/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(exitCode).toBe(3);

@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import type { Server, Socket } from "node:net";
 import { makeTestPKI, runOpenSSL, startOpenSSLServer } from "@sslkit/test-utils";
 import type { OpenSSLServer, TestPKI } from "@sslkit/test-utils";
+import { closedPort } from "./closed-port.js";
 import { runCLI } from "./run-cli.js";
 
 let pki: TestPKI;
@@ -73,11 +74,7 @@ describe("sslkit get-cert", () => {
   });
 
   it("exits 3 when the connection is refused", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const { port } = closed.address() as { port: number };
-    await new Promise<void>((resolve) => closed.close(() => { resolve(); }));
-    const { stderr, exitCode } = await runCLI(["get-cert", `127.0.0.1:${port}`]);
+    const { stderr, exitCode } = await runCLI(["get-cert", await closedPort()]);
     expect(stderr).toMatch(/ECONNREFUSED/);
     expect(exitCode).toBe(3);
   });

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "node:net";
 import { createServer as createTLSServer } from "node:tls";
 import type { Server as TLSServer } from "node:tls";
 import { writeFileSync } from "node:fs";
@@ -7,6 +6,7 @@ import { createCertificate, decodeCert } from "@sslkit/x509";
 import type { CreateCertificateResult } from "@sslkit/x509";
 import { makeTempDir, makeTestPKI, startOpenSSLServer } from "@sslkit/test-utils";
 import type { OpenSSLServer, TempDir, TestPKI } from "@sslkit/test-utils";
+import { closedPort } from "./closed-port.js";
 import { runCLI } from "./run-cli.js";
 
 let dir: TempDir;
@@ -132,11 +132,7 @@ describe("sslkit inspect host:port", () => {
   });
 
   it("fails with exit code 3 when the server refuses the connection", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const { port } = closed.address() as { port: number };
-    await new Promise<void>((resolve) => closed.close(() => { resolve(); }));
-    const { stderr, exitCode } = await runCLI(["inspect", `127.0.0.1:${port}`]);
+    const { stderr, exitCode } = await runCLI(["inspect", await closedPort()]);
     expect(stderr).toMatch(/^sslkit: \w+: .*ECONNREFUSED/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(exitCode).toBe(3);

@@ -3,7 +3,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { makeTestPKI, runOpenSSL, runProcess, runPythonJSON } from "@sslkit/test-utils";
 import type { TestPKI } from "@sslkit/test-utils";
-import { runCLI } from "./run-cli.js";
+import { runCLI, runOnTTY } from "./run-cli.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 let pki: TestPKI;
@@ -49,17 +49,10 @@ describe("sslkit pem2der", () => {
   });
 
   it("refuses to write DER to a terminal (exit 2)", async () => {
-    const descriptor = Object.getOwnPropertyDescriptor(process.stdout, "isTTY");
-    Object.defineProperty(process.stdout, "isTTY", { value: true, configurable: true, writable: true });
-    try {
-      const { stdout, stderr, exitCode } = await runCLI(["pem2der", pki.server.certPath]);
-      expect(exitCode).toBe(2);
-      expect(stdout).toBe("");
-      expect(stderr).toMatch(/^sslkit: error: pem2der: refusing to write binary DER to a terminal/);
-    } finally {
-      if (descriptor === undefined) Reflect.deleteProperty(process.stdout, "isTTY");
-      else Object.defineProperty(process.stdout, "isTTY", descriptor);
-    }
+    const { stdout, stderr, exitCode } = await runOnTTY(["pem2der", pki.server.certPath]);
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^sslkit: error: pem2der: refusing to write binary DER to a terminal/);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { runCLI } from "./run-cli.js";
+import { runCLI, runOnTTY } from "./run-cli.js";
 import { makeTempDir, runProcess, startEGDServer } from "@sslkit/test-utils";
 import type { EGDServer, TempDir } from "@sslkit/test-utils";
 
@@ -20,18 +20,6 @@ afterEach(async () => {
 afterAll(() => {
   dir.remove();
 });
-
-/** Runs the command with stdout claiming to be a terminal. */
-async function runOnTTY(args: readonly string[]): ReturnType<typeof runCLI> {
-  const descriptor = Object.getOwnPropertyDescriptor(process.stdout, "isTTY");
-  Object.defineProperty(process.stdout, "isTTY", { value: true, configurable: true, writable: true });
-  try {
-    return await runCLI(args);
-  } finally {
-    if (descriptor === undefined) Reflect.deleteProperty(process.stdout, "isTTY");
-    else Object.defineProperty(process.stdout, "isTTY", descriptor);
-  }
-}
 
 describe("sslkit rand", () => {
   it("prints n bytes as lower-case hex and a newline", async () => {

@@ -31,3 +31,15 @@ export async function runCLI(args: readonly string[]): Promise<CLIRun> {
     process.exitCode = undefined;
   }
 }
+
+/** Runs `sslkit <args>` like {@link runCLI}, with `process.stdout.isTTY` true for the run (as on a terminal). */
+export async function runOnTTY(args: readonly string[]): Promise<CLIRun> {
+  const descriptor = Object.getOwnPropertyDescriptor(process.stdout, "isTTY");
+  Object.defineProperty(process.stdout, "isTTY", { value: true, configurable: true, writable: true });
+  try {
+    return await runCLI(args);
+  } finally {
+    if (descriptor === undefined) Reflect.deleteProperty(process.stdout, "isTTY");
+    else Object.defineProperty(process.stdout, "isTTY", descriptor);
+  }
+}

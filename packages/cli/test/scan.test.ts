@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { makeTestPKI, runProcess, startOpenSSLServer } from "@sslkit/test-utils";
 import type { OpenSSLServer, TestIdentity, TestPKI } from "@sslkit/test-utils";
+import { closedPort } from "./closed-port.js";
 import { runCLI } from "./run-cli.js";
 
 interface ScanReport {
@@ -76,14 +77,6 @@ async function start(identity: TestIdentity, ...extra: string[]): Promise<string
   const server = await startOpenSSLServer(["-cert", identity.certPath, "-key", identity.keyPath, ...extra]);
   servers.push(server);
   return `127.0.0.1:${server.port}`;
-}
-
-async function closedPort(): Promise<string> {
-  const closed = createServer();
-  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-  const { port } = closed.address() as { port: number };
-  await new Promise<void>((resolve) => closed.close(() => { resolve(); }));
-  return `127.0.0.1:${port}`;
 }
 
 const escapeRegExp = (text: string): string => text.replaceAll(/[.*+?^${}()|[\]\\]/g, "\\$&");
