@@ -468,9 +468,13 @@ export const VERIFY_X509_PARTIAL_CHAIN = 0x80000;
 
 /** An `ssl.Purpose` value: the extended key usage a default context authenticates. */
 export interface PurposeObject {
+  /** OpenSSL's NID of the extended key usage (`129` for serverAuth), Python `Purpose.nid`. */
   readonly nid: number;
+  /** OpenSSL's short name (`"serverAuth"`), Python `Purpose.shortname`. */
   readonly shortname: string;
+  /** OpenSSL's long name (`"TLS Web Server Authentication"`), Python `Purpose.longname`. */
   readonly longname: string;
+  /** The OID, dotted (`"1.3.6.1.5.5.7.3.1"`), Python `Purpose.oid`. */
   readonly oid: string;
 }
 
@@ -485,7 +489,9 @@ export interface PurposeObject {
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.Purpose | ssl.Purpose}
  */
 export const Purpose: {
+  /** `ssl.Purpose.SERVER_AUTH` (serverAuth, 1.3.6.1.5.5.7.3.1): a client context that authenticates servers. */
   readonly SERVER_AUTH: PurposeObject;
+  /** `ssl.Purpose.CLIENT_AUTH` (clientAuth, 1.3.6.1.5.5.7.3.2): a server context that authenticates clients. */
   readonly CLIENT_AUTH: PurposeObject;
 } = Object.freeze({
   SERVER_AUTH: Object.freeze({ nid: 129, shortname: "serverAuth", longname: "TLS Web Server Authentication", oid: "1.3.6.1.5.5.7.3.1" }),

@@ -332,6 +332,7 @@ export class SSLContext {
     return this.#options;
   }
 
+  /** Sets the `SSL_OP_*` bitmask (Python `SSLContext.options = …`); sockets wrapped afterwards use it. */
   set options(value: number) {
     if (typeof value !== "number" || !Number.isInteger(value)) throw invalidArgTypeError("options", "an integer", value);
     if (value < -(2 ** 31) || value > 2 ** 32 - 1) throw outOfRangeError("options", "a 32-bit option mask", value);
@@ -350,6 +351,7 @@ export class SSLContext {
     return this.#verifyMode;
   }
 
+  /** Sets how the peer's certificate is verified (Python `SSLContext.verify_mode = …`); `CERT_NONE` is refused while `checkHostname` is on. */
   set verifyMode(value: VerifyMode) {
     const mode: unknown = value;
     if (mode !== CERT_NONE && mode !== CERT_OPTIONAL && mode !== CERT_REQUIRED) throw invalidArgValueError("verifyMode", value, "must be CERT_NONE, CERT_OPTIONAL or CERT_REQUIRED");
@@ -370,6 +372,7 @@ export class SSLContext {
     return this.#checkHostname;
   }
 
+  /** Turns hostname checking on or off (Python `SSLContext.check_hostname = …`); turning it on raises `verifyMode` from `CERT_NONE` to `CERT_REQUIRED`. */
   set checkHostname(value: boolean) {
     if (typeof value !== "boolean") throw invalidArgTypeError("checkHostname", "of type boolean", value);
     if (value && this.#verifyMode === CERT_NONE) this.#verifyMode = CERT_REQUIRED;
@@ -387,6 +390,7 @@ export class SSLContext {
     return this.#hostnameChecksCommonName;
   }
 
+  /** Sets whether the subject CN is matched when there is no DNS subjectAltName (Python `SSLContext.hostname_checks_common_name = …`). */
   set hostnameChecksCommonName(value: boolean) {
     if (typeof value !== "boolean") throw invalidArgTypeError("hostnameChecksCommonName", "of type boolean", value);
     this.#hostnameChecksCommonName = value;
@@ -413,6 +417,7 @@ export class SSLContext {
     return this.#minimumVersion as TLSVersion;
   }
 
+  /** Sets the lowest TLS version negotiated (Python `SSLContext.minimum_version = …`). */
   set minimumVersion(value: TLSVersion) {
     this.#checkVersion("minimumVersion", value);
     this.#minimumVersion = value;
@@ -430,6 +435,7 @@ export class SSLContext {
     return this.#maximumVersion as TLSVersion;
   }
 
+  /** Sets the highest TLS version negotiated (Python `SSLContext.maximum_version = …`). */
   set maximumVersion(value: TLSVersion) {
     this.#checkVersion("maximumVersion", value);
     this.#maximumVersion = value;
@@ -451,6 +457,7 @@ export class SSLContext {
     return this.#verifyFlags;
   }
 
+  /** Sets the `X509_V_FLAG_*` bitmask (Python `SSLContext.verify_flags = …`); bits that are not {@link VerifyFlags} and `VERIFY_ALLOW_PROXY_CERTS` are refused. */
   set verifyFlags(value: VerifyFlags) {
     if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || (value & ~KNOWN_VERIFY_FLAGS) !== 0) {
       throw invalidArgValueError("verifyFlags", value, "must combine VerifyFlags values");
@@ -479,6 +486,7 @@ export class SSLContext {
     return this.#sniCallback;
   }
 
+  /** Sets or, with `null`, removes the server's SNI callback (Python `SSLContext.sni_callback = …`). */
   set sniCallback(callback: SNICallback | null) {
     if (callback !== null && typeof callback !== "function") throw invalidArgTypeError("sniCallback", "a function or null", callback);
     this.#sniCallback = callback;
@@ -495,6 +503,7 @@ export class SSLContext {
     return this.#keylogFilename;
   }
 
+  /** Sets or, with `null`, stops the NSS key log file (Python `SSLContext.keylog_filename = …`); the file is created and opened at once. */
   set keylogFilename(path: string | null) {
     if (path !== null && typeof path !== "string") throw invalidArgTypeError("keylogFilename", "of type string or null", path);
     if (path !== null) openKeylogFile(path);

@@ -32,10 +32,15 @@ export type ChannelBindingType = "tls-unique" | "tls-exporter";
 
 /** How an {@link SSLSocket} is set up (what `wrapSocket` decided). */
 export interface SSLSocketSettings {
+  /** The context whose settings the socket uses (Python `SSLSocket.context`). */
   readonly context: SSLContext;
+  /** Whether the socket is the server side of the connection (Python `SSLSocket.server_side`). */
   readonly serverSide: boolean;
+  /** The name sent as SNI and checked against the certificate, `null` for none (Python `SSLSocket.server_hostname`). */
   readonly serverHostname: string | null;
+  /** Whether the handshake runs as soon as the socket connects (Python's `do_handshake_on_connect`). */
   readonly doHandshakeOnConnect: boolean;
+  /** Whether an EOF without close_notify reads as end of data rather than an error (Python's `suppress_ragged_eofs`). */
   readonly suppressRaggedEofs: boolean;
   /** Client: the session to offer (checked by `wrapSocket`). */
   readonly session?: SSLSession | null;

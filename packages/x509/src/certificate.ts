@@ -45,6 +45,7 @@ export interface CertificateExtension {
   readonly oid: string;
   /** OpenSSL's short name for the OID (`"subjectAltName"`), or `undefined` when unknown. */
   readonly name: string | undefined;
+  /** Whether the extension is marked critical (a verifier that does not know it must reject the certificate). */
   readonly critical: boolean;
   /** The extnValue OCTET STRING's content (the DER of the extension's own structure). */
   readonly value: Uint8Array;
@@ -52,17 +53,36 @@ export interface CertificateExtension {
 
 /** `Certificate.toJSON()`: the certificate's fields as JSON-safe values. */
 export interface CertificateJSON {
+  /** The subject as an RFC 4514 string ({@link Certificate.subjectString}). */
   readonly subject: string;
+  /** The issuer as an RFC 4514 string ({@link Certificate.issuerString}). */
   readonly issuer: string;
+  /** The serial number as upper-case hex, `-` when negative ({@link Certificate.serialHex}). */
   readonly serialNumber: string;
+  /** Start of validity as an ISO 8601 string, or `null` when the time does not parse. */
   readonly notBefore: string | null;
+  /** End of validity as an ISO 8601 string, or `null` when the time does not parse. */
   readonly notAfter: string | null;
+  /** 1 for v1, 3 for v3 ({@link Certificate.version}). */
   readonly version: number;
-  readonly publicKey: { readonly algorithm: string; readonly bits: number; readonly curve?: string };
+  /** The key's algorithm, size and, for EC keys, curve ({@link Certificate.publicKey} without the DER). */
+  readonly publicKey: {
+    /** `"RSA"`, `"EC"`, `"Ed25519"`, …, or the dotted OID of an unknown algorithm. */
+    readonly algorithm: string;
+    /** Key size as OpenSSL's `EVP_PKEY_get_bits` reports it; 0 when unknown. */
+    readonly bits: number;
+    /** Named curve of an EC key (`"P-256"`, …); absent for other keys. */
+    readonly curve?: string;
+  };
+  /** The outer signatureAlgorithm OID, dotted ({@link Certificate.signatureAlgorithmOID}). */
   readonly signatureAlgorithm: string;
+  /** SHA-256 fingerprint of the DER, upper-case hex with colons. */
   readonly fingerprintSHA256: string;
+  /** Whether Basic Constraints says `cA: TRUE`. */
   readonly isCA: boolean;
+  /** Whether the certificate is self-issued as OpenSSL decides it ({@link Certificate.isSelfSigned}). */
   readonly isSelfSigned: boolean;
+  /** The certificate as one PEM `CERTIFICATE` block. */
   readonly pem: string;
 }
 

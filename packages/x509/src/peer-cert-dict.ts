@@ -26,7 +26,9 @@ export type SubjectAltNameEntry = readonly [kind: string, value: string] | reado
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.SSLSocket.getpeercert | SSLSocket.getpeercert}
  */
 export interface PeerCertDict {
+  /** The subject name as RDN arrays of `[longName, value]` pairs (Python `cert["subject"]`). */
   readonly subject: DistinguishedName;
+  /** The issuer name as RDN arrays of `[longName, value]` pairs (Python `cert["issuer"]`). */
   readonly issuer: DistinguishedName;
   /** `X509_get_version() + 1`: 1 for v1, 3 for v3. */
   readonly version: number;
@@ -34,7 +36,9 @@ export interface PeerCertDict {
   readonly serialNumber: string;
   /** `ASN1_TIME_print` output: `"May  9 00:00:00 2007 GMT"` (or `"Bad time value"`). */
   readonly notBefore: string;
+  /** End of validity, `ASN1_TIME_print` output like `notBefore` (Python `cert["notAfter"]`). */
   readonly notAfter: string;
+  /** The Subject Alternative Name entries, present only when the certificate has the extension. */
   readonly subjectAltName?: readonly SubjectAltNameEntry[];
   /** OCSP responder URIs from the Authority Information Access extension. */
   readonly OCSP?: readonly string[];

@@ -31,10 +31,22 @@ export interface SessionStats {
  * and `renegotiated` when a later handshake on the same connection succeeded.
  */
 export type HandshakeEvent =
-  | { readonly phase: "start"; readonly serverSide: boolean }
-  | { readonly phase: "renegotiated"; readonly serverSide: boolean }
   | {
+      /** The TLS engine of a socket was made; counts as `connect` (client) or `accept` (server). */
+      readonly phase: "start";
+      /** Whether the socket is the server side of the connection. */
+      readonly serverSide: boolean;
+    }
+  | {
+      /** A later handshake on the same connection succeeded. */
+      readonly phase: "renegotiated";
+      /** Whether the socket is the server side of the connection. */
+      readonly serverSide: boolean;
+    }
+  | {
+      /** The handshake succeeded and the peer's certificate passed every check of the context. */
       readonly phase: "done";
+      /** Whether the socket is the server side of the connection. */
       readonly serverSide: boolean;
       /** `tls.TLSSocket#isSessionReused()`. */
       readonly resumed: boolean;

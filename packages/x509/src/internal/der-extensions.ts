@@ -26,6 +26,7 @@ export interface GeneralName {
 
 /** `BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX) OPTIONAL }` */
 export interface BasicConstraints {
+  /** The `cA` flag: whether the subject is a CA (`false` when the field is absent). */
   readonly ca: boolean;
   /** `undefined` when absent. */
   readonly pathLength: number | undefined;
@@ -33,8 +34,11 @@ export interface BasicConstraints {
 
 /** `AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0], authorityCertIssuer [1], authorityCertSerialNumber [2] }` */
 export interface AuthorityKeyIdentifier {
+  /** The `keyIdentifier` octets (the issuer's Subject Key Identifier), or `undefined` when absent. */
   readonly keyIdentifier: Uint8Array | undefined;
+  /** The `authorityCertIssuer` names (the issuer's issuer), or `undefined` when absent. */
   readonly authorityCertIssuer: readonly GeneralName[] | undefined;
+  /** The `authorityCertSerialNumber` (the issuer certificate's serial), or `undefined` when absent. */
   readonly authorityCertSerialNumber: bigint | undefined;
 }
 
@@ -45,7 +49,12 @@ export interface AuthorityInfoAccess {
   /** `id-ad-caIssuers` locations. */
   readonly caIssuers: readonly GeneralName[];
   /** Every AccessDescription in order, with its method OID. */
-  readonly all: readonly { readonly method: string; readonly location: GeneralName }[];
+  readonly all: readonly {
+    /** The `accessMethod` OID, dotted (`"1.3.6.1.5.5.7.48.1"` for OCSP). */
+    readonly method: string;
+    /** The `accessLocation`. */
+    readonly location: GeneralName;
+  }[];
 }
 
 /** One DistributionPoint of the CRL Distribution Points extension. */
@@ -56,6 +65,7 @@ export interface DistributionPoint {
   readonly relativeName: string | undefined;
   /** The reason flags bits (first byte is bit 0..7), or `undefined`. */
   readonly reasons: Uint8Array | undefined;
+  /** The `cRLIssuer` names (an indirect CRL's issuer), or `undefined` when absent. */
   readonly crlIssuer: readonly GeneralName[] | undefined;
 }
 
@@ -64,19 +74,29 @@ export interface PolicyInformation {
   /** The policy OID, dotted (`"2.23.140.1.2.1"`, `"2.5.29.32.0"` for anyPolicy). */
   readonly policy: string;
   /** Qualifiers: CPS URIs and user notice texts as found; other qualifiers as their OID. */
-  readonly qualifiers: readonly { readonly id: string; readonly value: string | undefined }[];
+  readonly qualifiers: readonly {
+    /** The `policyQualifierId` OID, dotted (`"1.3.6.1.5.5.7.2.1"` for a CPS URI, `…2.2` for a user notice). */
+    readonly id: string;
+    /** The CPS URI or the user notice's explicit text; `undefined` for other qualifiers or a notice without text. */
+    readonly value: string | undefined;
+  }[];
 }
 
 /** One GeneralSubtree of Name Constraints. */
 export interface GeneralSubtree {
+  /** The name (or address range) that defines the subtree. */
   readonly base: GeneralName;
+  /** The `minimum` distance (RFC 5280 requires 0, which is also the default). */
   readonly minimum: number;
+  /** The `maximum` distance, or `undefined` when absent (RFC 5280 requires it absent). */
   readonly maximum: number | undefined;
 }
 
 /** `NameConstraints ::= SEQUENCE { permittedSubtrees [0], excludedSubtrees [1] }` */
 export interface NameConstraints {
+  /** The `permittedSubtrees`; empty when absent. */
   readonly permitted: readonly GeneralSubtree[];
+  /** The `excludedSubtrees`; empty when absent. */
   readonly excluded: readonly GeneralSubtree[];
 }
 
