@@ -8,8 +8,11 @@
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.VerifyMode | ssl.VerifyMode}
  */
 export const VerifyMode = {
+  /** {@inheritDoc CERT_NONE} */
   CERT_NONE: 0,
+  /** {@inheritDoc CERT_OPTIONAL} */
   CERT_OPTIONAL: 1,
+  /** {@inheritDoc CERT_REQUIRED} */
   CERT_REQUIRED: 2,
 } as const;
 /** One of the {@link VerifyMode} values. */
@@ -57,13 +60,21 @@ export const CERT_REQUIRED = 2;
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.PROTOCOL_TLS | ssl.PROTOCOL_*}
  */
 export const Protocol = {
+  /** {@inheritDoc PROTOCOL_SSLv2} */
   PROTOCOL_SSLv2: 0,
+  /** {@inheritDoc PROTOCOL_SSLv3} */
   PROTOCOL_SSLv3: 1,
+  /** {@inheritDoc PROTOCOL_TLS} */
   PROTOCOL_TLS: 2,
+  /** {@inheritDoc PROTOCOL_TLSv1} */
   PROTOCOL_TLSv1: 3,
+  /** {@inheritDoc PROTOCOL_TLSv1_1} */
   PROTOCOL_TLSv1_1: 4,
+  /** {@inheritDoc PROTOCOL_TLSv1_2} */
   PROTOCOL_TLSv1_2: 5,
+  /** {@inheritDoc PROTOCOL_TLS_CLIENT} */
   PROTOCOL_TLS_CLIENT: 16,
+  /** {@inheritDoc PROTOCOL_TLS_SERVER} */
   PROTOCOL_TLS_SERVER: 17,
 } as const;
 /** One of the {@link Protocol} values. */
@@ -171,12 +182,19 @@ export const PROTOCOL_TLS_SERVER = 17;
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.TLSVersion | ssl.TLSVersion}
  */
 export const TLSVersion = {
+  /** The lowest version the TLS library supports (Python `TLSVersion.MINIMUM_SUPPORTED`); TLS 1.0 with Node's OpenSSL. */
   MINIMUM_SUPPORTED: -2,
+  /** SSL 3.0 (Python `TLSVersion.SSLv3`); Node's OpenSSL is built without it. */
   SSLv3: 0x0300,
+  /** TLS 1.0 (Python `TLSVersion.TLSv1`). */
   TLSv1: 0x0301,
+  /** TLS 1.1 (Python `TLSVersion.TLSv1_1`). */
   TLSv1_1: 0x0302,
+  /** TLS 1.2 (Python `TLSVersion.TLSv1_2`). */
   TLSv1_2: 0x0303,
+  /** TLS 1.3 (Python `TLSVersion.TLSv1_3`). */
   TLSv1_3: 0x0304,
+  /** The highest version the TLS library supports (Python `TLSVersion.MAXIMUM_SUPPORTED`); TLS 1.3 with Node's OpenSSL. */
   MAXIMUM_SUPPORTED: -1,
 } as const;
 /** One of the {@link TLSVersion} values. */
@@ -193,21 +211,37 @@ export type TLSVersion = (typeof TLSVersion)[keyof typeof TLSVersion];
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.Options | ssl.Options}
  */
 export const Options = {
+  /** {@inheritDoc OP_ALL} */
   OP_ALL: 0x80000050,
+  /** {@inheritDoc OP_LEGACY_SERVER_CONNECT} */
   OP_LEGACY_SERVER_CONNECT: 0x4,
+  /** {@inheritDoc OP_IGNORE_UNEXPECTED_EOF} */
   OP_IGNORE_UNEXPECTED_EOF: 0x80,
+  /** {@inheritDoc OP_NO_TICKET} */
   OP_NO_TICKET: 0x4000,
+  /** {@inheritDoc OP_NO_COMPRESSION} */
   OP_NO_COMPRESSION: 0x20000,
+  /** {@inheritDoc OP_ENABLE_MIDDLEBOX_COMPAT} */
   OP_ENABLE_MIDDLEBOX_COMPAT: 0x100000,
+  /** {@inheritDoc OP_CIPHER_SERVER_PREFERENCE} */
   OP_CIPHER_SERVER_PREFERENCE: 0x400000,
+  /** {@inheritDoc OP_NO_SSLv2} */
   OP_NO_SSLv2: 0,
+  /** {@inheritDoc OP_NO_SSLv3} */
   OP_NO_SSLv3: 0x2000000,
+  /** {@inheritDoc OP_NO_TLSv1} */
   OP_NO_TLSv1: 0x4000000,
+  /** {@inheritDoc OP_NO_TLSv1_2} */
   OP_NO_TLSv1_2: 0x8000000,
+  /** {@inheritDoc OP_NO_TLSv1_1} */
   OP_NO_TLSv1_1: 0x10000000,
+  /** {@inheritDoc OP_NO_TLSv1_3} */
   OP_NO_TLSv1_3: 0x20000000,
+  /** {@inheritDoc OP_NO_RENEGOTIATION} */
   OP_NO_RENEGOTIATION: 0x40000000,
+  /** {@inheritDoc OP_SINGLE_DH_USE} */
   OP_SINGLE_DH_USE: 0,
+  /** {@inheritDoc OP_SINGLE_ECDH_USE} */
   OP_SINGLE_ECDH_USE: 0,
 } as const;
 /** A bitmask of {@link Options} values. */
@@ -384,12 +418,19 @@ export const OP_LEGACY_SERVER_CONNECT = 0x4;
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.VerifyFlags | ssl.VerifyFlags}
  */
 export const VerifyFlags = {
+  /** {@inheritDoc VERIFY_DEFAULT} */
   VERIFY_DEFAULT: 0,
+  /** {@inheritDoc VERIFY_CRL_CHECK_LEAF} */
   VERIFY_CRL_CHECK_LEAF: 0x4,
+  /** {@inheritDoc VERIFY_CRL_CHECK_CHAIN} */
   VERIFY_CRL_CHECK_CHAIN: 0xc,
+  /** {@inheritDoc VERIFY_X509_STRICT} */
   VERIFY_X509_STRICT: 0x20,
+  /** {@inheritDoc VERIFY_ALLOW_PROXY_CERTS} */
   VERIFY_ALLOW_PROXY_CERTS: 0x40,
+  /** {@inheritDoc VERIFY_X509_TRUSTED_FIRST} */
   VERIFY_X509_TRUSTED_FIRST: 0x8000,
+  /** {@inheritDoc VERIFY_X509_PARTIAL_CHAIN} */
   VERIFY_X509_PARTIAL_CHAIN: 0x80000,
 } as const;
 /** A bitmask of {@link VerifyFlags} values. */
@@ -511,32 +552,59 @@ export type Purpose = PurposeObject;
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.AlertDescription | ssl.AlertDescription}
  */
 export const AlertDescription = {
+  /** `close_notify`: the sender will send no more data on this connection (RFC 8446 §6.1). */
   ALERT_DESCRIPTION_CLOSE_NOTIFY: 0,
+  /** `unexpected_message`: an inappropriate message, such as one out of order, was received. */
   ALERT_DESCRIPTION_UNEXPECTED_MESSAGE: 10,
+  /** `bad_record_mac`: a record could not be deprotected (its authentication failed). */
   ALERT_DESCRIPTION_BAD_RECORD_MAC: 20,
+  /** `record_overflow`: a record was longer than the protocol allows. */
   ALERT_DESCRIPTION_RECORD_OVERFLOW: 22,
+  /** `decompression_failure`: a record did not decompress (TLS 1.2 and older, RFC 5246). */
   ALERT_DESCRIPTION_DECOMPRESSION_FAILURE: 30,
+  /** `handshake_failure`: no acceptable set of security parameters could be agreed. */
   ALERT_DESCRIPTION_HANDSHAKE_FAILURE: 40,
+  /** `bad_certificate`: a certificate was corrupt or its signatures did not verify. */
   ALERT_DESCRIPTION_BAD_CERTIFICATE: 42,
+  /** `unsupported_certificate`: a certificate was of an unsupported type. */
   ALERT_DESCRIPTION_UNSUPPORTED_CERTIFICATE: 43,
+  /** `certificate_revoked`: a certificate was revoked by its signer. */
   ALERT_DESCRIPTION_CERTIFICATE_REVOKED: 44,
+  /** `certificate_expired`: a certificate has expired or is not yet valid. */
   ALERT_DESCRIPTION_CERTIFICATE_EXPIRED: 45,
+  /** `certificate_unknown`: another problem made the certificate unacceptable. */
   ALERT_DESCRIPTION_CERTIFICATE_UNKNOWN: 46,
+  /** `illegal_parameter`: a handshake field was out of range or inconsistent with other fields. */
   ALERT_DESCRIPTION_ILLEGAL_PARAMETER: 47,
+  /** `unknown_ca`: the certificate chain does not lead to a trusted CA. */
   ALERT_DESCRIPTION_UNKNOWN_CA: 48,
+  /** `access_denied`: the peer is authenticated but access control refused the handshake. */
   ALERT_DESCRIPTION_ACCESS_DENIED: 49,
+  /** `decode_error`: a message could not be decoded (a field out of range or a wrong length). */
   ALERT_DESCRIPTION_DECODE_ERROR: 50,
+  /** `decrypt_error`: a handshake cryptographic operation failed (a signature or Finished check). */
   ALERT_DESCRIPTION_DECRYPT_ERROR: 51,
+  /** `protocol_version`: the peer's protocol version is recognised but not supported. */
   ALERT_DESCRIPTION_PROTOCOL_VERSION: 70,
+  /** `insufficient_security`: the server requires parameters more secure than the client offers. */
   ALERT_DESCRIPTION_INSUFFICIENT_SECURITY: 71,
+  /** `internal_error`: a failure unrelated to the peer or the protocol (such as out of memory). */
   ALERT_DESCRIPTION_INTERNAL_ERROR: 80,
+  /** `user_cancelled`: the user cancelled the handshake for a reason unrelated to the protocol. */
   ALERT_DESCRIPTION_USER_CANCELLED: 90,
+  /** `no_renegotiation`: a renegotiation request is refused (TLS 1.2 and older, RFC 5246). */
   ALERT_DESCRIPTION_NO_RENEGOTIATION: 100,
+  /** `unsupported_extension`: a message carried an extension that is forbidden there or was not offered. */
   ALERT_DESCRIPTION_UNSUPPORTED_EXTENSION: 110,
+  /** `certificate_unobtainable`: a certificate could not be fetched from a client-given URL (RFC 6066). */
   ALERT_DESCRIPTION_CERTIFICATE_UNOBTAINABLE: 111,
+  /** `unrecognized_name`: the server has no identity for the SNI name the client sent (RFC 6066). */
   ALERT_DESCRIPTION_UNRECOGNIZED_NAME: 112,
+  /** `bad_certificate_status_response`: the OCSP response the server provided was invalid or unacceptable. */
   ALERT_DESCRIPTION_BAD_CERTIFICATE_STATUS_RESPONSE: 113,
+  /** `bad_certificate_hash_value`: a certificate did not match the hash the client gave (RFC 6066). */
   ALERT_DESCRIPTION_BAD_CERTIFICATE_HASH_VALUE: 114,
+  /** `unknown_psk_identity`: no key is known for the PSK identity the client offered (RFC 4279). */
   ALERT_DESCRIPTION_UNKNOWN_PSK_IDENTITY: 115,
 } as const;
 /** One of the {@link AlertDescription} values. */

@@ -30,7 +30,10 @@ function withCode<E extends Error>(error: E, code: InvalidArgCode): E & { readon
  * if (typeof pem !== "string") throw invalidArgTypeError("pem", "of type string", pem);
  * ```
  */
-export function invalidArgTypeError(name: string, expected: string, actual: unknown): TypeError & { /** Node's error code, `"ERR_INVALID_ARG_TYPE"`. */ readonly code: "ERR_INVALID_ARG_TYPE" } {
+export function invalidArgTypeError(name: string, expected: string, actual: unknown): TypeError & {
+  /** Node's error code, `"ERR_INVALID_ARG_TYPE"`. */
+  readonly code: "ERR_INVALID_ARG_TYPE";
+} {
   const error = withCode(new TypeError(`The "${name}" argument must be ${expected}. Received ${describeValue(actual)}`), "ERR_INVALID_ARG_TYPE");
   return error as TypeError & { readonly code: "ERR_INVALID_ARG_TYPE" };
 }
@@ -46,7 +49,10 @@ export function invalidArgTypeError(name: string, expected: string, actual: unkn
  * throw invalidArgValueError("label", label, "must be upper-case ASCII");
  * ```
  */
-export function invalidArgValueError(name: string, value: unknown, reason = "is invalid"): TypeError & { /** Node's error code, `"ERR_INVALID_ARG_VALUE"`. */ readonly code: "ERR_INVALID_ARG_VALUE" } {
+export function invalidArgValueError(name: string, value: unknown, reason = "is invalid"): TypeError & {
+  /** Node's error code, `"ERR_INVALID_ARG_VALUE"`. */
+  readonly code: "ERR_INVALID_ARG_VALUE";
+} {
   const shown = typeof value === "string" ? `'${value.length > 40 ? `${value.slice(0, 37)}...` : value}'` : describeValue(value);
   const error = withCode(new TypeError(`The argument '${name}' ${reason}. Received ${shown}`), "ERR_INVALID_ARG_VALUE");
   return error as TypeError & { readonly code: "ERR_INVALID_ARG_VALUE" };
@@ -63,7 +69,10 @@ export function invalidArgValueError(name: string, value: unknown, reason = "is 
  * if (n < 0) throw outOfRangeError("n", ">= 0", n);
  * ```
  */
-export function outOfRangeError(name: string, range: string, value: unknown): RangeError & { /** Node's error code, `"ERR_OUT_OF_RANGE"`. */ readonly code: "ERR_OUT_OF_RANGE" } {
+export function outOfRangeError(name: string, range: string, value: unknown): RangeError & {
+  /** Node's error code, `"ERR_OUT_OF_RANGE"`. */
+  readonly code: "ERR_OUT_OF_RANGE";
+} {
   const error = withCode(new RangeError(`The value of "${name}" is out of range. It must be ${range}. Received ${String(value)}`), "ERR_OUT_OF_RANGE");
   return error as RangeError & { readonly code: "ERR_OUT_OF_RANGE" };
 }

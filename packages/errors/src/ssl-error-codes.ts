@@ -5,14 +5,23 @@
  * @see Python {@link https://docs.python.org/3/library/ssl.html#ssl.SSL_ERROR_WANT_READ | ssl.SSL_ERROR_*}
  */
 export const SSLErrorNumber = {
+  /** {@inheritDoc SSL_ERROR_SSL} */
   SSL_ERROR_SSL: 1,
+  /** {@inheritDoc SSL_ERROR_WANT_READ} */
   SSL_ERROR_WANT_READ: 2,
+  /** {@inheritDoc SSL_ERROR_WANT_WRITE} */
   SSL_ERROR_WANT_WRITE: 3,
+  /** {@inheritDoc SSL_ERROR_WANT_X509_LOOKUP} */
   SSL_ERROR_WANT_X509_LOOKUP: 4,
+  /** {@inheritDoc SSL_ERROR_SYSCALL} */
   SSL_ERROR_SYSCALL: 5,
+  /** {@inheritDoc SSL_ERROR_ZERO_RETURN} */
   SSL_ERROR_ZERO_RETURN: 6,
+  /** {@inheritDoc SSL_ERROR_WANT_CONNECT} */
   SSL_ERROR_WANT_CONNECT: 7,
+  /** {@inheritDoc SSL_ERROR_EOF} */
   SSL_ERROR_EOF: 8,
+  /** {@inheritDoc SSL_ERROR_INVALID_ERROR_CODE} */
   SSL_ERROR_INVALID_ERROR_CODE: 10,
 } as const;
 export type SSLErrorNumber = (typeof SSLErrorNumber)[keyof typeof SSLErrorNumber];
