@@ -1,7 +1,8 @@
 // `pnpm docs`: builds the documentation site into docs/dist, offline, and fails when
 //   1. (first it regenerates the CLI reference in docs/guides/cli.md from `sslkit --help`),
 //   2. a ts/js code sample in the guides or a package README does not type-check,
-//   3. TypeDoc warns: an undocumented or unexported public API, a broken {@link}, a relative
+//   3. TypeDoc warns: an undocumented or unexported public API (down to interface fields,
+//      accessors and constant-table members), a broken {@link}, a relative
 //      link in a guide or README to a file that does not exist (typedoc.json),
 //   4. a link of the generated HTML points to a missing page or anchor.
 import { spawnSync } from "node:child_process";
