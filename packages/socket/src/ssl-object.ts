@@ -147,6 +147,7 @@ export class SSLObject {
     return data === undefined ? null : createSSLSession(data, this.#settings.context);
   }
 
+  /** Sets the session a client offers for resumption (Python `SSLObject.session = …`); only before the first `doHandshake()`, with a session of the same context. */
   set session(value: SSLSession | null) {
     const { context, serverSide } = this.#settings;
     this.#session = checkSession(value, { context, serverSide, started: this.#tls !== null });

@@ -164,6 +164,7 @@ export class SSLSocket {
     return data === undefined ? null : createSSLSession(data, this.#settings.context);
   }
 
+  /** Sets the session a client offers for resumption (Python `SSLSocket.session = …`); only before the handshake, with a session of the same context. */
   set session(value: SSLSession | null) {
     const { context, serverSide } = this.#settings;
     this.#session = checkSession(value, { context, serverSide, started: this.#engine !== null });
