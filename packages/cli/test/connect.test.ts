@@ -19,6 +19,7 @@ interface Report {
   cipher: { name: string; protocol: string; bits: number };
   alpn: string | null;
   sessionReused: boolean;
+  reconnect: { sessionOffered: boolean; sessionReused: boolean; protocol: string | null } | null;
   chain: { subject: string; issuer: string; daysLeft: number }[];
   verification: { ok: boolean; verifyCode: number; verifyMessage: string; depth: number };
   hostname: { name: string; ok: boolean; error: string | null };
@@ -124,6 +125,40 @@ describe("sslkit connect", () => {
     expect(report.hostname).toEqual({ name: "localhost", ok: true, error: null });
     expect(report.ok).toBe(true);
     expect(server?.output()).toMatch(/ACCEPT/);
+  });
+
+  it.each([
+    ["1.2", "-tls1_2", "TLSv1.2"],
+    ["1.3", "-tls1_3", "TLSv1.3"],
+  ])("with --reconnect offers the first session again and reports that openssl s_server resumed it (TLS %s)", async (_version, flag, protocol) => {
+    const port = await openssl(pki.server, flag);
+    const { report, exitCode, stderr } = await connectJSON([`127.0.0.1:${port}`, "--cafile", pki.ca.certPath, "--reconnect"]);
+    expect(stderr).toBe("");
+    expect(exitCode).toBeUndefined();
+    expect(report.protocol).toBe(protocol);
+    expect(report.sessionReused).toBe(false);
+    expect(report.reconnect).toEqual({ sessionOffered: true, sessionReused: true, protocol });
+    // openssl s_server counts the resumed handshake too.
+    expect(server?.output()).toMatch(/Reused session-id|Reused, TLSv1/);
+  });
+
+  it("with --reconnect reports no reuse when a TLS 1.3 server sends no session ticket", async () => {
+    const port = await openssl(pki.server, "-tls1_3", "-num_tickets", "0");
+    const { report, stdout } = await (async () => {
+      const json = await connectJSON([`127.0.0.1:${port}`, "--cafile", pki.ca.certPath, "--reconnect"]);
+      const text = await runCLI(["connect", `127.0.0.1:${port}`, "--cafile", pki.ca.certPath, "--reconnect"]);
+      return { report: json.report, stdout: text.stdout };
+    })();
+    expect(report.reconnect).toEqual({ sessionOffered: false, sessionReused: false, protocol: "TLSv1.3" });
+    expect(stdout).toMatch(/reconnect: +session reused: no \(the server sent no resumable session to offer\)/);
+  });
+
+  it("prints the reuse of --reconnect in the readable report", async () => {
+    const port = await openssl(pki.server);
+    const { stdout, exitCode } = await runCLI(["connect", `127.0.0.1:${port}`, "--cafile", pki.ca.certPath, "--reconnect"]);
+    expect(stdout).toMatch(/session reused: +no/);
+    expect(stdout).toMatch(/reconnect: +session reused: (✔ )?yes/);
+    expect(exitCode).toBeUndefined();
   });
 
   it("runs from the built binary as a user runs it, without colour when piped", async () => {

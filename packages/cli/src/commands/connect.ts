@@ -1,6 +1,7 @@
 import { defineCommand } from "citty";
 import { CERT_NONE, PROTOCOL_TLS_CLIENT } from "@sslkit/context";
-import { SSLContext } from "@sslkit/socket";
+import { SSLContext, TimeoutError } from "@sslkit/socket";
+import type { SSLSession, SSLSocket } from "@sslkit/socket";
 import { Certificate, decodeCert, matchHostname, verifyChain } from "@sslkit/x509";
 import { parseHostPort, parseTimeout } from "../lib/address.js";
 import { CLIError, ExitCode, reportError } from "../lib/exit.js";
@@ -49,6 +50,31 @@ function expiryWarnings(chain: readonly Certificate[], now: number): string[] {
   return warnings;
 }
 
+/** How long `--reconnect` waits after a TLS 1.3 handshake for the server's session ticket. */
+const TICKET_WAIT_SECONDS = 2;
+
+/**
+ * The first connection's session, if it can resume: TLS 1.2 has it after the handshake; TLS 1.3
+ * servers send their tickets just after it, so wait for one (at most `seconds`, and not past
+ * application data, which comes after the tickets). `null` when the server sent none.
+ */
+async function resumableSession(ssl: SSLSocket, seconds: number): Promise<SSLSession | null> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const session = ssl.session;
+    if (session !== null && (session.hasTicket || ssl.version() !== "TLSv1.3")) return session;
+    const left = deadline - Date.now();
+    if (left <= 0 || ssl.pending() > 0) return null;
+    ssl.setTimeout(left / 1000);
+    try {
+      await ssl.waitReadable();
+    } catch (error) {
+      if (error instanceof TimeoutError) return null;
+      throw error;
+    }
+  }
+}
+
 function hostnameCheck(leaf: Uint8Array | undefined, name: string): { ok: boolean; error: string | null } {
   if (leaf === undefined) return { ok: false, error: "the server sent no certificate" };
   try {
@@ -74,6 +100,7 @@ export default defineCommand({
     cert: { type: "string", description: "Client certificate (PEM, may hold the key too)" },
     key: { type: "string", description: "Client private key (PEM)" },
     starttls: { type: "string", description: "Upgrade in-band first: smtp, imap, pop3, ftp or postgres" },
+    reconnect: { type: "boolean", description: "Connect again offering the first session; report whether the server resumed it" },
     timeout: { type: "string", description: "Seconds for the connection and the handshake (default 10)" },
     json: { type: "boolean", description: "Print one JSON document" },
     debug: { type: "boolean", description: "Show stack traces" },
@@ -99,14 +126,17 @@ export default defineCommand({
       if (args.cert !== undefined) context.loadCertChain(args.cert, args.key ?? null);
       const anchorsFor = trustAnchorLoader({ cafile: args.cafile, capath: args.capath });
 
-      const ssl = await connectTLS({
-        host,
-        port,
-        serverName: args.servername,
-        context,
-        timeout,
-        ...(starttls === undefined ? {} : { beforeHandshake: (sock) => startTLS(sock, starttls as StartTLSProtocol) }),
-      });
+      const connectOnce = (session: SSLSession | null): Promise<SSLSocket> =>
+        connectTLS({
+          host,
+          port,
+          serverName: args.servername,
+          context,
+          timeout,
+          session,
+          ...(starttls === undefined ? {} : { beforeHandshake: (sock) => startTLS(sock, starttls as StartTLSProtocol) }),
+        });
+      const ssl = await connectOnce(null);
       const cipher = ssl.cipher();
       const handshake = {
         protocol: ssl.version(),
@@ -115,7 +145,16 @@ export default defineCommand({
         sessionReused: ssl.sessionReused,
       };
       const chainDER = peerChain(ssl);
-      await ssl.close();
+      let reconnect: { sessionOffered: boolean; sessionReused: boolean; protocol: string | null } | null = null;
+      if (args.reconnect === true) {
+        const session = await resumableSession(ssl, Math.min(timeout, TICKET_WAIT_SECONDS));
+        await ssl.close();
+        const again = await connectOnce(session);
+        reconnect = { sessionOffered: session !== null, sessionReused: again.sessionReused, protocol: again.version() };
+        await again.close();
+      } else {
+        await ssl.close();
+      }
 
       const now = Date.now();
       const chain = chainDER.map((der) => new Certificate(der));
@@ -136,6 +175,7 @@ export default defineCommand({
           serverName: sniName(host, args.servername),
           starttls: starttls ?? null,
           ...handshake,
+          reconnect,
           chain: chain.map((certificate) => describe(certificate, now)),
           verification,
           hostname,
@@ -154,6 +194,9 @@ export default defineCommand({
           ["ALPN", handshake.alpn ?? dim("none")],
           ["SNI", sni ?? dim("none")],
           ["session reused", handshake.sessionReused ? "yes" : "no"],
+          ...(reconnect === null
+            ? []
+            : [["reconnect", `session reused: ${reconnect.sessionReused ? good("yes") : "no"}${reconnect.sessionOffered ? "" : dim(" (the server sent no resumable session to offer)")}`] as [string, string]]),
         ]),
         "",
         heading(`Certificate chain sent by the server (${chain.length})`),

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { CERT_NONE, PROTOCOL_TLS_CLIENT } from "@sslkit/context";
 import { AF_INET, AF_INET6, SSLContext, Socket } from "@sslkit/socket";
-import type { SSLSocket } from "@sslkit/socket";
+import type { SSLSession, SSLSocket } from "@sslkit/socket";
 import { asNetworkError } from "./network.js";
 
 /** Where and how {@link connectTLS} connects. */
@@ -16,6 +16,8 @@ export interface TLSClientOptions {
   readonly timeout: number;
   /** Runs on the connected plain socket before TLS starts (STARTTLS preambles). */
   readonly beforeHandshake?: (sock: Socket) => Promise<void>;
+  /** A session of `context` from an earlier connection, offered for resumption. */
+  readonly session?: SSLSession | null;
 }
 
 /** A client context that completes the handshake whatever the peer's certificate. */
@@ -40,7 +42,7 @@ export async function connectTLS(options: TLSClientOptions): Promise<SSLSocket> 
   try {
     await sock.connect([options.host, options.port]);
     if (options.beforeHandshake !== undefined) await options.beforeHandshake(sock);
-    return await (options.context ?? unverifiedContext()).wrapSocket(sock, { serverHostname: sniName(options.host, options.serverName) });
+    return await (options.context ?? unverifiedContext()).wrapSocket(sock, { serverHostname: sniName(options.host, options.serverName), session: options.session ?? null });
   } catch (error) {
     await sock.close().catch(() => undefined);
     throw asNetworkError(error, where);
