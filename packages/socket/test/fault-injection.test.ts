@@ -1,39 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROTOCOL_TLS_SERVER } from "@sslkit/context";
 import { SSLEOFError } from "@sslkit/errors";
 import { SSLContext, Socket, TimeoutError, createDefaultContext } from "@sslkit/socket";
 import type { SSLSocket } from "@sslkit/socket";
 import { startFaultProxy } from "@sslkit/test-utils";
 import type { FaultDirection, FaultMode, FaultProxy } from "@sslkit/test-utils";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
 
 // Every case runs sslkit client ↔ fault proxy ↔ sslkit server on 127.0.0.1 and ends in the
 // right data (SHA-256-checked) or the right error, on the side that sees the fault, with no TCP
 // handle or timer left behind.
 
-const pki = filePKI();
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-function later<T extends { close(): Promise<unknown> }>(value: T): T {
-  closers.push(() => value.close());
-  return value;
-}
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
+const { pki, later } = useSocketFixtures();
 
 interface Setup {
   readonly server: SSLSocket;

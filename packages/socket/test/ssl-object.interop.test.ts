@@ -1,34 +1,13 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CERT_NONE, PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, TLSVersion } from "@sslkit/context";
 import { SSLError, SSLWantReadError } from "@sslkit/errors";
 import { MemoryBIO, SSLContext, Socket } from "@sslkit/socket";
 import type { SSLObject, SSLSession } from "@sslkit/socket";
 import { runPythonJSON, startOpenSSLServer } from "@sslkit/test-utils";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
 import { startPython } from "./support/python-peer.js";
 
-const pki = filePKI();
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-function later<T extends { close(): Promise<unknown> }>(value: T): T {
-  closers.push(() => value.close());
-  return value;
-}
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
+const { pki, later } = useSocketFixtures();
 
 const VERSIONS = ["TLSv1.2", "TLSv1.3"] as const;
 type VersionName = (typeof VERSIONS)[number];

@@ -1,32 +1,11 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SSLWantReadError, SSLWantWriteError, SSL_ERROR_WANT_READ, SSL_ERROR_WANT_WRITE } from "@sslkit/errors";
 import { Socket, createDefaultContext, wrapSocket } from "@sslkit/socket";
 import type { SSLSocket } from "@sslkit/socket";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
 import { startServer } from "./support/servers.js";
 
-const pki = filePKI();
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-function later<T extends { close(): Promise<unknown> }>(value: T): T {
-  closers.push(() => value.close());
-  return value;
-}
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
+const { pki, later } = useSocketFixtures();
 
 /** Python's loop: `while True: try: s.do_handshake(); break; except SSLWantReadError: select([s], [], [])`. */
 async function retry<T>(operation: () => Promise<T>, sock: SSLSocket, counts: { read: number; write: number }): Promise<T> {

@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROTOCOL_TLS_SERVER } from "@sslkit/context";
 import { SSLEOFError } from "@sslkit/errors";
 import { SSLContext, Socket, createDefaultContext } from "@sslkit/socket";
 import type { SSLSocket } from "@sslkit/socket";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
 import { startPython } from "./support/python-peer.js";
 
 // A peer that closes its TCP connection without a close_notify (a "ragged EOF"): after the
@@ -15,27 +14,7 @@ import { startPython } from "./support/python-peer.js";
 // openssl s_server / s_client (killed, so the kernel closes their socket) and CPython
 // (whose SSLSocket.close() sends no close_notify), with sslkit in both roles.
 
-const pki = filePKI();
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-function later<T extends { close(): Promise<unknown> }>(value: T): T {
-  closers.push(() => value.close());
-  return value;
-}
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
+const { pki, later } = useSocketFixtures();
 
 /** An `openssl` child with its stdin open: what it prints, and how to make it vanish (SIGKILL). */
 interface OpenSSLPeer {

@@ -1,39 +1,18 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TLSVersion } from "@sslkit/context";
 import { SSLCertVerificationError } from "@sslkit/errors";
 import { Socket, createDefaultContext } from "@sslkit/socket";
 import type { SSLContext, SSLSocket } from "@sslkit/socket";
 import { startOpenSSLServer } from "@sslkit/test-utils";
 import type { TestIdentity } from "@sslkit/test-utils";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
 import { startPython } from "./support/python-peer.js";
 
 // When an sslkit client rejects the server's certificate, the server must hear about it
 // during the handshake, as with CPython/OpenSSL clients — not only when the client closes.
 // Every check below runs while the rejecting SSLSocket is still open.
 
-const pki = filePKI();
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-function later<T extends { close(): Promise<unknown> }>(value: T): T {
-  closers.push(() => value.close());
-  return value;
-}
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
+const { pki, later } = useSocketFixtures();
 
 function clientContext(version: "TLSv1.2" | "TLSv1.3"): SSLContext {
   const context = createDefaultContext({ caFile: pki.ca.certPath });

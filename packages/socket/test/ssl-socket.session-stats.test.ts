@@ -1,22 +1,14 @@
 import { spawn } from "node:child_process";
 import * as tls from "node:tls";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROTOCOL_TLS_CLIENT, TLSVersion } from "@sslkit/context";
 import { SSLCertVerificationError } from "@sslkit/errors";
 import { SSLContext, Socket, createDefaultContext } from "@sslkit/socket";
 import type { SSLSocket } from "@sslkit/socket";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
 import { startServer } from "./support/servers.js";
 
-const pki = filePKI();
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-function later<T extends { close(): Promise<unknown> }>(value: T): T {
-  closers.push(() => value.close());
-  return value;
-}
+const { pki, later } = useSocketFixtures();
 
 async function connectClient(port: number, context: SSLContext): Promise<SSLSocket> {
   const sock = later(await context.wrapSocket(new Socket(), { serverHostname: "localhost" }));
@@ -38,19 +30,6 @@ function nodeClient(port: number, session?: Buffer): Promise<{ session: Buffer |
     socket.on("close", () => { resolve({ session: ticket, reused }); });
   });
 }
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
 
 describe("SSLContext.sessionStats through SSLSocket", () => {
   it("counts a client and a server handshake on their contexts", async () => {
@@ -98,9 +77,11 @@ describe("SSLContext.sessionStats through SSLSocket", () => {
     const accepted = server.accept();
     const client = spawn("openssl", ["s_client", "-connect", `127.0.0.1:${port}`, "-tls1_2", "-CAfile", pki.ca.certPath], { stdio: ["pipe", "ignore", "ignore"] });
     const exited = new Promise((resolve) => client.on("exit", resolve));
-    closers.push(async () => {
-      client.kill();
-      await exited;
+    later({
+      close: async () => {
+        client.kill();
+        await exited;
+      },
     });
     const [conn] = await accepted;
     later(conn);

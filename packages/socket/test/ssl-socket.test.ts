@@ -1,17 +1,17 @@
 import { readFileSync } from "node:fs";
 import * as net from "node:net";
 import * as tls from "node:tls";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, PROTOCOL_TLS_CLIENT, TLSVersion } from "@sslkit/context";
 import { SSLCertVerificationError, SSLEOFError, SSLError } from "@sslkit/errors";
 import { SSLContext, SSLSocket, Socket, SocketErrorCode, TimeoutError, createDefaultContext, wrapSocket } from "@sslkit/socket";
 import { decodeCert } from "@sslkit/x509";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { derOf, filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
+import { derOf } from "./support/pki.js";
 import { startPython } from "./support/python-peer.js";
 import { startServer } from "./support/servers.js";
 
-const pki = filePKI();
+const { pki, later } = useSocketFixtures();
 
 /** A CPython TLS server that sends a little data, then resets the TCP connection (SO_LINGER 0). */
 const RESETTING_SERVER = `
@@ -31,13 +31,6 @@ conn2.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 conn2.close()
 srv.close()
 `;
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-function later<T extends { close(): Promise<unknown> }>(value: T): T {
-  closers.push(() => value.close());
-  return value;
-}
 
 function clientContext(): SSLContext {
   return createDefaultContext({ caFile: pki.ca.certPath });
@@ -48,19 +41,6 @@ async function connectClient(port: number, context: SSLContext = clientContext()
   await sock.connect(["127.0.0.1", port]);
   return sock;
 }
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
 
 describe("SSLSocket", () => {
   it("connects with CERT_REQUIRED and hostname checking and reports the session like Python", async () => {
@@ -382,7 +362,7 @@ describe("SSLSocket", () => {
         });
       });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      closers.push(() => new Promise((resolve) => server.close(resolve)));
+      later({ close: () => new Promise((resolve) => server.close(resolve)) });
       return [server, (server.address() as net.AddressInfo).port];
     }
 
@@ -437,7 +417,7 @@ describe("SSLSocket", () => {
         raw.once("data", () => raw.resetAndDestroy());
       });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      closers.push(() => new Promise((resolve) => server.close(resolve)));
+      later({ close: () => new Promise((resolve) => server.close(resolve)) });
       const sock = later(await clientContext().wrapSocket(new Socket(), { serverHostname: "localhost" }));
       await expect(sock.connect(["127.0.0.1", (server.address() as net.AddressInfo).port])).rejects.toMatchObject({ code: "ECONNRESET" });
     });

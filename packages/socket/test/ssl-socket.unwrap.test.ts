@@ -1,19 +1,11 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROTOCOL_TLS_SERVER } from "@sslkit/context";
 import { SSLContext, Socket, SocketErrorCode, createDefaultContext, wrapSocket } from "@sslkit/socket";
 import type { SSLSocket } from "@sslkit/socket";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
 import { startPython } from "./support/python-peer.js";
 
-const pki = filePKI();
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-function later<T extends { close(): Promise<unknown> }>(value: T): T {
-  closers.push(() => value.close());
-  return value;
-}
+const { pki, later } = useSocketFixtures();
 
 /** Reads from a plain socket until `length` bytes arrived. */
 async function recvExactly(sock: Socket | SSLSocket, length: number): Promise<string> {
@@ -35,19 +27,6 @@ function serverContext(): SSLContext {
 }
 
 const clientContext = (): SSLContext => createDefaultContext({ caFile: pki.ca.certPath });
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
 
 /** CPython server: three rounds of plaintext "STARTTLS i" → TLS exchange → CPython's unwrap() → plaintext. */
 const PYTHON_STARTTLS_SERVER = `

@@ -1,31 +1,11 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CERT_REQUIRED, PROTOCOL_TLSv1_2, PROTOCOL_TLS_CLIENT, SSLContext as BaseSSLContext } from "@sslkit/context";
 import { SSLContext, Socket, createDefaultContext, wrapSocket } from "@sslkit/socket";
 import { decodeCert } from "@sslkit/x509";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { derOf, filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
+import { derOf } from "./support/pki.js";
 
-const pki = filePKI();
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-function later<T extends { close(): Promise<unknown> }>(value: T): T {
-  closers.push(() => value.close());
-  return value;
-}
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
+const { pki, later } = useSocketFixtures();
 
 async function listener(): Promise<Socket> {
   const sock = later(new Socket());
