@@ -1,34 +1,20 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { Socket, SocketErrorCode, TimeoutError, getServerCertificate } from "@sslkit/socket";
 import { runPythonJSON } from "@sslkit/test-utils";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
 import { serveForever, startServer } from "./support/servers.js";
 
-const pki = filePKI();
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
+const { pki, later } = useSocketFixtures();
 
 async function serving(): Promise<number> {
   const { server, port } = await startServer(pki);
   const loop = serveForever(server);
-  closers.push(async () => {
-    await server.close();
-    await loop;
+  later({
+    close: async () => {
+      await server.close();
+      await loop;
+    },
   });
   return port;
 }
@@ -60,8 +46,8 @@ describe("getServerCertificate", () => {
   it("rejects with TimeoutError when the server never answers", async () => {
     const listener = new Socket();
     await listener.listen();
-    closers.push(() => listener.close());
-    const accepting = listener.accept().then(([conn]) => { closers.push(() => conn.close()); });
+    later(listener);
+    const accepting = listener.accept().then(([conn]) => { later(conn); });
     const error: unknown = await getServerCertificate(listener.getsockname(), { timeout: 0.2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ code: SocketErrorCode.TIMEOUT });

@@ -3,28 +3,20 @@ import * as net from "node:net";
 import { Duplex } from "node:stream";
 import * as tls from "node:tls";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CERT_REQUIRED, PROTOCOL_TLS_SERVER, TLSVersion } from "@sslkit/context";
 import { SSLContext, Socket, createDefaultContext } from "@sslkit/socket";
 import type { SSLSocket } from "@sslkit/socket";
 import { makeTempDir, runProcess, startOpenSSLServer } from "@sslkit/test-utils";
 import type { KeyType } from "@sslkit/x509";
-import { leakedHandles, networkHandles } from "./support/handles.js";
 import { makeIdentity } from "./support/identities.js";
 import type { KeyTypeIdentity } from "./support/identities.js";
-import { filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
 import { startPython } from "./support/python-peer.js";
 
 const dir = makeTempDir("sslkit-socket-interop-");
-const pki = filePKI();
+const { pki, later } = useSocketFixtures();
 const identities = new Map<KeyType, KeyTypeIdentity>();
-const closers: (() => Promise<unknown>)[] = [];
-let baseline: string[] = [];
-
-function later<T extends { close(): Promise<unknown> }>(value: T): T {
-  closers.push(() => value.close());
-  return value;
-}
 
 function identity(keyType: KeyType): KeyTypeIdentity {
   const found = identities.get(keyType);
@@ -36,18 +28,8 @@ beforeAll(async () => {
   for (const keyType of ["ec-p256", "rsa-2048", "ed25519"] as const) identities.set(keyType, await makeIdentity(dir, keyType));
 });
 
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
 afterAll(() => {
   dir.remove();
-  pki.dir.remove();
 });
 
 type Version = "TLSv1.2" | "TLSv1.3";
@@ -158,7 +140,7 @@ describe("SSLSocket interop: sslkit client", () => {
       conn.once("data", (data: Buffer) => conn.end(data.toString().toUpperCase()));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    closers.push(() => new Promise((resolve) => server.close(resolve)));
+    later({ close: () => new Promise((resolve) => server.close(resolve)) });
     const sock = await connect(clientContext(id.caPath, version), (server.address() as AddressInfo).port);
     await sock.sendall(Buffer.from("node"));
     expect(await readUntil(sock, (text) => text.length >= 4)).toBe("NODE");
@@ -241,7 +223,7 @@ describe("SSLSocket interop: sslkit server", () => {
     const id = identity(keyType);
     const { port, done } = await serveOnce(serverContext(id, version));
     const client = tls.connect({ host: "127.0.0.1", port, servername: "localhost", ca: readFileSync(id.caPath), minVersion: version, maxVersion: version });
-    closers.push(async () => { client.destroy(); await new Promise((resolve) => setImmediate(resolve)); });
+    later({ close: async () => { client.destroy(); await new Promise((resolve) => setImmediate(resolve)); } });
     client.end("from node");
     let text = "";
     for await (const chunk of client) text += (chunk as Buffer).toString();
@@ -271,7 +253,7 @@ describe("SSLSocket interop: sslkit server", () => {
 
     const third = await serveOnce(context);
     const client = tls.connect({ host: "127.0.0.1", port: third.port, servername: "localhost", ca: pki.ca.cert, cert: pki.client.cert, key: pki.client.key });
-    closers.push(async () => { client.destroy(); await new Promise((resolve) => setImmediate(resolve)); });
+    later({ close: async () => { client.destroy(); await new Promise((resolve) => setImmediate(resolve)); } });
     client.end("node");
     let text = "";
     for await (const chunk of client) text += (chunk as Buffer).toString();
@@ -282,7 +264,7 @@ describe("SSLSocket interop: sslkit server", () => {
   it("serves a client whose TLS bytes arrive one byte per TCP segment", async () => {
     const { port, done } = await serveOnce(serverContext({ keyType: "ec-p256", caPath: pki.ca.certPath, certPath: pki.server.certPath, keyPath: pki.server.keyPath }, "TLSv1.3"), (data) => `got ${data}`);
     const raw = net.connect({ host: "127.0.0.1", port, noDelay: true });
-    closers.push(async () => { raw.destroy(); await new Promise((resolve) => setImmediate(resolve)); });
+    later({ close: async () => { raw.destroy(); await new Promise((resolve) => setImmediate(resolve)); } });
     let segments = 0;
     // node:tls over a Duplex whose every output byte is written to TCP on its own turn.
     const trickle = new Duplex({
@@ -301,7 +283,7 @@ describe("SSLSocket interop: sslkit server", () => {
     raw.on("data", (chunk: Buffer) => trickle.push(chunk));
     raw.on("end", () => trickle.push(null));
     const client = tls.connect({ socket: trickle, servername: "localhost", ca: pki.ca.cert });
-    closers.push(async () => { client.destroy(); await new Promise((resolve) => setImmediate(resolve)); });
+    later({ close: async () => { client.destroy(); await new Promise((resolve) => setImmediate(resolve)); } });
     client.end("slow");
     let text = "";
     for await (const chunk of client) text += (chunk as Buffer).toString();
