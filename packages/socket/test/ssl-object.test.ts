@@ -363,6 +363,26 @@ describe("SSLObject through BIOs only", () => {
     expect(obj.context).toBe(server);
   });
 
+  it("runs an asynchronous sniCallback: the server's flight reaches outgoing once it settled", async () => {
+    const { client, server } = contexts(TLSVersion.TLSv1_3);
+    const seen: string[] = [];
+    server.sniCallback = (sock, name) => {
+      seen.push(`${name} ${String(sock instanceof Object && "doHandshake" in sock)}`);
+      return undefined;
+    };
+    const c = end(client, false);
+    const s = end(server, true);
+    expect(attempt(() => { c.obj.doHandshake(); })).toBe(false);
+    deliver(c, s);
+    expect(attempt(() => { s.obj.doHandshake(); })).toBe(false);
+    expect(s.outgoing.pending).toBe(0); // the callback has not run yet
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual(["localhost true"]); // it received the SSLObject
+    expect(s.outgoing.pending).toBeGreaterThan(0);
+    handshake(c, s);
+    expect(c.obj.version()).toBe("TLSv1.3");
+  });
+
   it("negotiates ALPN", () => {
     const { client, server } = contexts(TLSVersion.TLSv1_3);
     client.setALPNProtocols(["h2", "http/1.1"]);
