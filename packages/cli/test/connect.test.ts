@@ -1,12 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "node:net";
-import type { Server, Socket as NetSocket } from "node:net";
 import { TLSSocket } from "node:tls";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadCertificates } from "@sslkit/x509";
 import { fileURLToPath } from "node:url";
-import { makeTestPKI, runProcess, startOpenSSLServer } from "@sslkit/test-utils";
-import type { OpenSSLServer, TestIdentity, TestPKI } from "@sslkit/test-utils";
+import { makeTestPKI, runProcess, startOpenSSLServer, startTCPServer } from "@sslkit/test-utils";
+import type { OpenSSLServer, TCPServer, TestIdentity, TestPKI } from "@sslkit/test-utils";
 import { closedPort } from "./closed-port.js";
 import { runCLI } from "./run-cli.js";
 
@@ -29,8 +27,7 @@ interface Report {
 
 let pki: TestPKI;
 let server: OpenSSLServer | undefined;
-let fake: Server | undefined;
-const connections: NetSocket[] = [];
+let fake: TCPServer | undefined;
 
 beforeAll(() => {
   pki = makeTestPKI();
@@ -43,11 +40,7 @@ afterAll(() => {
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  for (const connection of connections.splice(0)) connection.destroy();
-  await new Promise<void>((resolve) => {
-    if (fake === undefined) resolve();
-    else fake.close(() => { resolve(); });
-  });
+  await fake?.close();
   fake = undefined;
 });
 
@@ -67,8 +60,7 @@ async function connectJSON(args: readonly string[]): Promise<{ report: Report; e
  * test PKI's server certificate and writes "hello" over it.
  */
 async function startFakeServer(greeting: string | null, script: readonly { expect: RegExp | number; reply: string }[]): Promise<number> {
-  fake = createServer((connection) => {
-    connections.push(connection);
+  fake = await startTCPServer((connection) => {
     if (greeting !== null) connection.write(greeting);
     let buffered = Buffer.alloc(0);
     let step = 0;
@@ -103,10 +95,8 @@ async function startFakeServer(greeting: string | null, script: readonly { expec
       }
     };
     connection.on("data", onData);
-    connection.on("error", () => undefined);
   });
-  await new Promise<void>((resolve) => fake?.listen(0, "127.0.0.1", resolve));
-  return (fake.address() as { port: number }).port;
+  return fake.port;
 }
 
 describe("sslkit connect", () => {
@@ -257,15 +247,13 @@ describe("sslkit connect", () => {
 
   it("sends PostgreSQL's 8-byte SSLRequest exactly", async () => {
     let request: Buffer | undefined;
-    fake = createServer((connection) => {
-      connections.push(connection);
+    fake = await startTCPServer((connection) => {
       connection.once("data", (chunk) => {
         request = chunk;
         connection.end("N");
       });
     });
-    await new Promise<void>((resolve) => fake?.listen(0, "127.0.0.1", resolve));
-    const { port } = fake.address() as { port: number };
+    const { port } = fake;
     const { stderr, exitCode } = await runCLI(["connect", `127.0.0.1:${port}`, "--starttls", "postgres"]);
     expect(request?.toString("hex")).toBe("0000000804d2162f");
     expect(stderr).toMatch(/^sslkit: error: postgres: the server refused SSLRequest/);

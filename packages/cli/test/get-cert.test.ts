@@ -1,15 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "node:net";
-import type { Server, Socket } from "node:net";
-import { makeTestPKI, runOpenSSL, startOpenSSLServer } from "@sslkit/test-utils";
-import type { OpenSSLServer, TestPKI } from "@sslkit/test-utils";
+import { makeTestPKI, runOpenSSL, startOpenSSLServer, startTCPServer } from "@sslkit/test-utils";
+import type { OpenSSLServer, TCPServer, TestPKI } from "@sslkit/test-utils";
 import { closedPort } from "./closed-port.js";
 import { runCLI } from "./run-cli.js";
 
 let pki: TestPKI;
 let server: OpenSSLServer | undefined;
-let silent: Server | undefined;
-const silentConnections: Socket[] = [];
+let silent: TCPServer | undefined;
 
 beforeAll(() => {
   pki = makeTestPKI();
@@ -22,11 +19,7 @@ afterAll(() => {
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  for (const connection of silentConnections.splice(0)) connection.destroy();
-  await new Promise<void>((resolve) => {
-    if (silent === undefined) resolve();
-    else silent.close(() => { resolve(); });
-  });
+  await silent?.close();
   silent = undefined;
 });
 
@@ -80,9 +73,8 @@ describe("sslkit get-cert", () => {
   });
 
   it("exits 3 when the server never answers within --timeout", async () => {
-    silent = createServer((connection) => { silentConnections.push(connection); });
-    await new Promise<void>((resolve) => silent?.listen(0, "127.0.0.1", resolve));
-    const { port } = silent.address() as { port: number };
+    silent = await startTCPServer();
+    const { port } = silent;
     const { stderr, exitCode } = await runCLI(["get-cert", `127.0.0.1:${port}`, "--timeout", "0.3"]);
     expect(stderr).toMatch(/^sslkit: error: 127\.0\.0\.1:\d+: .*tim/i);
     expect(exitCode).toBe(3);

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { makeTestPKI, runProcess, startOpenSSLServer } from "@sslkit/test-utils";
+import { makeTestPKI, runProcess, startOpenSSLServer, startTCPServer } from "@sslkit/test-utils";
 import type { OpenSSLServer, TestIdentity, TestPKI } from "@sslkit/test-utils";
 import { closedPort } from "./closed-port.js";
 import { runCLI } from "./run-cli.js";
@@ -153,9 +152,8 @@ describe("sslkit scan", () => {
   });
 
   it("tells a server that accepts TCP but never completes a handshake from an unreachable one", async () => {
-    const silent = createServer((socket) => { socket.on("data", () => undefined); });
-    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const target = `127.0.0.1:${(silent.address() as { port: number }).port}`;
+    const silent = await startTCPServer();
+    const target = `127.0.0.1:${silent.port}`;
     try {
       const { stdout, exitCode } = await runCLI(["scan", target, "--timeout", "0.5", "--json"]);
       const report = JSON.parse(stdout) as ScanReport;
@@ -164,7 +162,7 @@ describe("sslkit scan", () => {
       expect(report.summary).toMatchObject({ failing: 1, unreachable: 0, handshakeFailed: 1 });
       expect(exitCode).toBe(1);
     } finally {
-      silent.close();
+      await silent.close();
     }
   });
 

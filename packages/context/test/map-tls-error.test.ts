@@ -1,9 +1,8 @@
-import * as net from "node:net";
 import * as tls from "node:tls";
-import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { PROTOCOL_TLS_CLIENT, SSLContext, TLSVersion, mapTLSError } from "@sslkit/context";
 import { SSLCertVerificationError, SSLEOFError, SSLError, SSLKitError } from "@sslkit/errors";
+import { startTCPServer } from "@sslkit/test-utils";
 import { useContextFixtures } from "./helpers/fixtures.js";
 import type { ServerIdentity } from "./helpers/fixtures.js";
 import { connectWith, python } from "./helpers/peers.js";
@@ -89,10 +88,7 @@ describe("mapTLSError", () => {
   });
 
   it("maps a TCP close during the handshake to SSLEOFError, as Python", async () => {
-    const server = net.createServer((socket) => socket.once("data", () => socket.end()));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    closeAfterTest({ close: () => new Promise((resolve) => server.close(() => { resolve(); })) });
-    const { port } = server.address() as AddressInfo;
+    const { port } = closeAfterTest(await startTCPServer((socket) => socket.once("data", () => socket.end())));
     await compareWithPython(port, "localhost");
     await expect(connectWith(ourClient(), port, "localhost")).rejects.toBeInstanceOf(SSLEOFError);
   });

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import * as net from "node:net";
 import * as tls from "node:tls";
 import { describe, expect, it } from "vitest";
 import { CERT_NONE, CERT_OPTIONAL, CERT_REQUIRED, PROTOCOL_TLS_CLIENT, TLSVersion } from "@sslkit/context";
 import { SSLCertVerificationError, SSLEOFError, SSLError } from "@sslkit/errors";
 import { SSLContext, SSLSocket, Socket, SocketErrorCode, TimeoutError, createDefaultContext, wrapSocket } from "@sslkit/socket";
+import { startTCPServer } from "@sslkit/test-utils";
 import { decodeCert } from "@sslkit/x509";
 import { useSocketFixtures } from "./support/fixtures.js";
 import { derOf } from "./support/pki.js";
@@ -352,22 +352,20 @@ describe("SSLSocket", () => {
   });
 
   describe("EOF and faults", () => {
-    async function raggedServer(): Promise<[net.Server, number]> {
+    async function raggedServer(): Promise<number> {
       const secureContext = tls.createSecureContext({ cert: pki.server.cert, key: pki.server.key });
-      const server = net.createServer((raw) => {
+      const server = later(await startTCPServer((raw) => {
         const tlsSocket = new tls.TLSSocket(raw, { isServer: true, secureContext });
         tlsSocket.on("error", () => undefined);
         tlsSocket.on("secure", () => {
           tlsSocket.write("partial", () => { raw.destroy(); });
         });
-      });
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      later({ close: () => new Promise((resolve) => server.close(resolve)) });
-      return [server, (server.address() as net.AddressInfo).port];
+      }));
+      return server.port;
     }
 
     it("reads a TCP close without close_notify as EOF when suppressRaggedEofs", async () => {
-      const [, port] = await raggedServer();
+      const port = await raggedServer();
       const sock = await connectClient(port);
       expect(sock.suppressRaggedEofs).toBe(true);
       expect((await sock.recv()).toString()).toBe("partial");
@@ -375,7 +373,7 @@ describe("SSLSocket", () => {
     });
 
     it("rejects a TCP close without close_notify with SSLEOFError when suppressRaggedEofs is false", async () => {
-      const [, port] = await raggedServer();
+      const port = await raggedServer();
       const sock = later(await clientContext().wrapSocket(new Socket(), { serverHostname: "localhost", suppressRaggedEofs: false }));
       await sock.connect(["127.0.0.1", port]);
       expect((await sock.recv()).toString()).toBe("partial");
@@ -413,13 +411,11 @@ describe("SSLSocket", () => {
     });
 
     it("rejects a peer that resets during the handshake with ECONNRESET", async () => {
-      const server = net.createServer((raw) => {
+      const server = later(await startTCPServer((raw) => {
         raw.once("data", () => raw.resetAndDestroy());
-      });
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      later({ close: () => new Promise((resolve) => server.close(resolve)) });
+      }));
       const sock = later(await clientContext().wrapSocket(new Socket(), { serverHostname: "localhost" }));
-      await expect(sock.connect(["127.0.0.1", (server.address() as net.AddressInfo).port])).rejects.toMatchObject({ code: "ECONNRESET" });
+      await expect(sock.connect(["127.0.0.1", server.port])).rejects.toMatchObject({ code: "ECONNRESET" });
     });
 
     it("rejects a server that never answers with TimeoutError", async () => {

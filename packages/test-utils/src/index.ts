@@ -9,5 +9,7 @@ export { startOpenSSLServer } from "./openssl-server.js";
 export type { OpenSSLServer } from "./openssl-server.js";
 export { startEGDServer } from "./egd-server.js";
 export type { EGDServer, EGDServerBehaviour } from "./egd-server.js";
+export { startTCPServer } from "./tcp-server.js";
+export type { TCPServer } from "./tcp-server.js";
 export { startFaultProxy } from "./fault-proxy.js";
 export type { FaultDirection, FaultMode, FaultProxy, FaultProxyOptions } from "./fault-proxy.js";
