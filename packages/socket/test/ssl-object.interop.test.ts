@@ -1,32 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { CERT_NONE, PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, TLSVersion } from "@sslkit/context";
+import { CERT_NONE, PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER } from "@sslkit/context";
 import { SSLError, SSLWantReadError } from "@sslkit/errors";
 import { MemoryBIO, SSLContext, Socket } from "@sslkit/socket";
 import type { SSLObject, SSLSession } from "@sslkit/socket";
 import { runPythonJSON, startOpenSSLServer } from "@sslkit/test-utils";
 import { useSocketFixtures } from "./support/fixtures.js";
 import { startPython } from "./support/python-peer.js";
+import { VERSIONS, pinVersion } from "./support/versions.js";
+import type { VersionName } from "./support/versions.js";
 
 const { pki, later } = useSocketFixtures();
-
-const VERSIONS = ["TLSv1.2", "TLSv1.3"] as const;
-type VersionName = (typeof VERSIONS)[number];
-const VERSION_VALUE = { "TLSv1.2": TLSVersion.TLSv1_2, "TLSv1.3": TLSVersion.TLSv1_3 } as const;
 
 function clientContext(version: VersionName): SSLContext {
   const context = new SSLContext(PROTOCOL_TLS_CLIENT);
   context.loadVerifyLocations({ caFile: pki.ca.certPath });
-  context.minimumVersion = VERSION_VALUE[version];
-  context.maximumVersion = VERSION_VALUE[version];
-  return context;
+  return pinVersion(context, version);
 }
 
 function serverContext(version: VersionName): SSLContext {
   const context = new SSLContext(PROTOCOL_TLS_SERVER);
   context.loadCertChain(pki.server.certPath, pki.server.keyPath);
-  context.minimumVersion = VERSION_VALUE[version];
-  context.maximumVersion = VERSION_VALUE[version];
-  return context;
+  return pinVersion(context, version);
 }
 
 /** An SSLObject whose BIOs the test pumps over a plain socket. */

@@ -4,7 +4,7 @@ import { Duplex } from "node:stream";
 import * as tls from "node:tls";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CERT_REQUIRED, PROTOCOL_TLS_SERVER, TLSVersion } from "@sslkit/context";
+import { CERT_REQUIRED, PROTOCOL_TLS_SERVER } from "@sslkit/context";
 import { SSLContext, Socket, createDefaultContext } from "@sslkit/socket";
 import type { SSLSocket } from "@sslkit/socket";
 import { makeTempDir, runProcess, startOpenSSLServer } from "@sslkit/test-utils";
@@ -13,6 +13,8 @@ import { makeIdentity } from "./support/identities.js";
 import type { KeyTypeIdentity } from "./support/identities.js";
 import { useSocketFixtures } from "./support/fixtures.js";
 import { startPython } from "./support/python-peer.js";
+import { VERSIONS, pinVersion } from "./support/versions.js";
+import type { VersionName } from "./support/versions.js";
 
 const dir = makeTempDir("sslkit-socket-interop-");
 const { pki, later } = useSocketFixtures();
@@ -32,24 +34,17 @@ afterAll(() => {
   dir.remove();
 });
 
-type Version = "TLSv1.2" | "TLSv1.3";
-const VERSIONS: readonly Version[] = ["TLSv1.2", "TLSv1.3"];
 const KEY_TYPES: readonly KeyType[] = ["ec-p256", "rsa-2048", "ed25519"];
 const MATRIX = KEY_TYPES.flatMap((keyType) => VERSIONS.map((version) => [keyType, version] as const));
 
-function clientContext(caPath: string, version: Version): SSLContext {
-  const context = createDefaultContext({ caFile: caPath });
-  context.minimumVersion = version === "TLSv1.2" ? TLSVersion.TLSv1_2 : TLSVersion.TLSv1_3;
-  context.maximumVersion = context.minimumVersion;
-  return context;
+function clientContext(caPath: string, version: VersionName): SSLContext {
+  return pinVersion(createDefaultContext({ caFile: caPath }), version);
 }
 
-function serverContext(id: KeyTypeIdentity, version: Version): SSLContext {
+function serverContext(id: KeyTypeIdentity, version: VersionName): SSLContext {
   const context = new SSLContext(PROTOCOL_TLS_SERVER);
   context.loadCertChain(id.certPath, id.keyPath);
-  context.minimumVersion = version === "TLSv1.2" ? TLSVersion.TLSv1_2 : TLSVersion.TLSv1_3;
-  context.maximumVersion = context.minimumVersion;
-  return context;
+  return pinVersion(context, version);
 }
 
 async function connect(context: SSLContext, port: number): Promise<SSLSocket> {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { TLSVersion } from "@sslkit/context";
 import { SSLCertVerificationError } from "@sslkit/errors";
 import { Socket, createDefaultContext } from "@sslkit/socket";
 import type { SSLContext, SSLSocket } from "@sslkit/socket";
 import { startOpenSSLServer } from "@sslkit/test-utils";
 import type { TestIdentity } from "@sslkit/test-utils";
 import { useSocketFixtures } from "./support/fixtures.js";
+import { pinVersion } from "./support/versions.js";
+import type { VersionName } from "./support/versions.js";
 import { startPython } from "./support/python-peer.js";
 
 // When an sslkit client rejects the server's certificate, the server must hear about it
@@ -14,10 +15,8 @@ import { startPython } from "./support/python-peer.js";
 
 const { pki, later } = useSocketFixtures();
 
-function clientContext(version: "TLSv1.2" | "TLSv1.3"): SSLContext {
-  const context = createDefaultContext({ caFile: pki.ca.certPath });
-  context.minimumVersion = context.maximumVersion = version === "TLSv1.2" ? TLSVersion.TLSv1_2 : TLSVersion.TLSv1_3;
-  return context;
+function clientContext(version: VersionName): SSLContext {
+  return pinVersion(createDefaultContext({ caFile: pki.ca.certPath }), version);
 }
 
 /** Connects and expects the certificate to be rejected; the socket stays open. */

@@ -1,32 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER, TLSVersion } from "@sslkit/context";
+import { PROTOCOL_TLS_CLIENT, PROTOCOL_TLS_SERVER } from "@sslkit/context";
 import { SSLError, SSLWantReadError } from "@sslkit/errors";
 import { MemoryBIO, SSLContext, SSLSession, Socket, SocketErrorCode, wrapSocket } from "@sslkit/socket";
 import type { SSLSocket } from "@sslkit/socket";
 import { startOpenSSLServer } from "@sslkit/test-utils";
 import { useSocketFixtures } from "./support/fixtures.js";
 import { startPython } from "./support/python-peer.js";
+import { VERSIONS, pinVersion } from "./support/versions.js";
+import type { VersionName } from "./support/versions.js";
 
 const { pki, later } = useSocketFixtures();
-
-const VERSIONS = ["TLSv1.2", "TLSv1.3"] as const;
-type VersionName = (typeof VERSIONS)[number];
-const VERSION_VALUE = { "TLSv1.2": TLSVersion.TLSv1_2, "TLSv1.3": TLSVersion.TLSv1_3 } as const;
 
 function clientContext(version: VersionName): SSLContext {
   const context = new SSLContext(PROTOCOL_TLS_CLIENT);
   context.loadVerifyLocations({ caFile: pki.ca.certPath });
-  context.minimumVersion = VERSION_VALUE[version];
-  context.maximumVersion = VERSION_VALUE[version];
-  return context;
+  return pinVersion(context, version);
 }
 
 /** An sslkit server that, per connection, sends "hello", echoes one message upper-cased and reports session reuse. */
 async function startEchoServer(version: VersionName): Promise<{ port: number; reused: boolean[]; close(): Promise<void> }> {
   const context = new SSLContext(PROTOCOL_TLS_SERVER);
   context.loadCertChain(pki.server.certPath, pki.server.keyPath);
-  context.minimumVersion = VERSION_VALUE[version];
-  context.maximumVersion = VERSION_VALUE[version];
+  pinVersion(context, version);
   const listener = new Socket();
   listener.bind(["127.0.0.1", 0]);
   await listener.listen();
