@@ -1,7 +1,7 @@
 // The far end of the socket benchmarks, in its own process so it does not share the
 // measuring process's event loop: a node:tls server that streams N bytes to each client
 // ("source"), one that swallows everything and reports the count ("sink"), and handshake
-// servers for ECDSA and RSA. Prints {"source":port,"sink":port,"ecdsa":port,"rsa":port}.
+// servers for ECDSA and RSA (and two that hand out sessions). Prints the ports as one JSON line.
 import { readFileSync } from "node:fs";
 import * as tls from "node:tls";
 
@@ -54,14 +54,23 @@ const sink = tls.createServer({ ...ecdsa, minVersion: "TLSv1.3" }, (socket) => {
 });
 // Handshake servers count the handshakes they completed (the client's Finished arrived), so
 // the benchmark can check that every client, node:tls included, did the whole handshake.
-const completed = { ecdsa: 0, rsa: 0 };
-const handshakes = (options, name) => tls.createServer(options, (socket) => { completed[name]++; socket.on("error", () => {}); socket.end(); });
+// The *Resume servers send one byte before closing: a TLS 1.3 server of Node sends its session
+// tickets with its first write, so only those hand out sessions to resume.
+const completed = { ecdsa: 0, rsa: 0, ecdsaResume: 0, rsaResume: 0 };
+const handshakes = (options, name, reply) => tls.createServer(options, (socket) => {
+  completed[name]++;
+  socket.on("error", () => {});
+  if (reply === undefined) socket.end();
+  else socket.end(reply);
+});
 
 const ports = {
   source: await listen(source),
   sink: await listen(sink),
   ecdsa: await listen(handshakes(ecdsa, "ecdsa")),
   rsa: await listen(handshakes(rsa, "rsa")),
+  ecdsaResume: await listen(handshakes(ecdsa, "ecdsaResume", "x")),
+  rsaResume: await listen(handshakes(rsa, "rsaResume", "x")),
 };
 console.log(JSON.stringify(ports));
 // Each line on stdin ("completed") is answered with the handshake counts as one JSON line.

@@ -149,10 +149,47 @@ async function handshakesSSLKit(port) {
   return HANDSHAKES / seconds(start);
 }
 
+// --- resumed handshakes: a session from one full handshake, then HANDSHAKES resumptions ---
+async function closeNode(socket) {
+  socket.end();
+  await new Promise((resolve) => socket.once("finish", resolve));
+  socket.destroy();
+  await new Promise((resolve) => socket.once("close", resolve));
+}
+
+async function resumedNode(port) {
+  const first = tls.connect(nodeOptions(port));
+  const session = await new Promise((resolve, reject) => { first.once("session", resolve); first.once("error", reject); first.resume(); });
+  await closeNode(first);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < HANDSHAKES; i++) {
+    const socket = tls.connect({ ...nodeOptions(port), session });
+    await new Promise((resolve, reject) => { socket.once("secureConnect", resolve); socket.once("error", reject); });
+    if (!socket.isSessionReused()) throw new Error("node:tls did not resume");
+    await closeNode(socket);
+  }
+  return HANDSHAKES / seconds(start);
+}
+
+async function resumedSSLKit(port) {
+  const first = await sslkitConnect(port);
+  while ((await first.recv()).length > 0); // to EOF: TLS 1.3 session tickets come after the handshake
+  const session = first.session;
+  await first.close();
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < HANDSHAKES; i++) {
+    const sock = await context.wrapSocket(new Socket(), { serverHostname: "localhost", session });
+    await sock.connect(["127.0.0.1", port]);
+    if (!sock.sessionReused) throw new Error("sslkit did not resume");
+    await sock.close();
+  }
+  return HANDSHAKES / seconds(start);
+}
+
 const PYTHON = `
 import json, socket, ssl, sys, time
 ca = sys.argv[1]
-source, sink, ecdsa, rsa, total, handshakes = map(int, sys.argv[2:])
+source, sink, ecdsa, rsa, ecdsa_resume, rsa_resume, total, handshakes = map(int, sys.argv[2:])
 ctx = ssl.create_default_context(cafile=ca)
 def connect(port):
     return ctx.wrap_socket(socket.create_connection(("127.0.0.1", port)), server_hostname="localhost")
@@ -184,16 +221,27 @@ send = total / (time.perf_counter() - start) / 1e6
 s.close()
 assert int(reply) == total, reply
 hs = {}
-for name, port in (("ecdsa", ecdsa), ("rsa", rsa)):
+for name, port, resume in (("ecdsa", ecdsa, ecdsa_resume), ("rsa", rsa, rsa_resume)):
     start = time.perf_counter()
     for _ in range(handshakes):
         connect(port).close()
     hs[name] = handshakes / (time.perf_counter() - start)
+    first = connect(resume)
+    while first.recv(1024):  # to EOF: the tickets may follow the server's byte
+        pass
+    session = first.session
+    first.close()
+    start = time.perf_counter()
+    for _ in range(handshakes):
+        s = ctx.wrap_socket(socket.create_connection(("127.0.0.1", resume)), server_hostname="localhost", session=session)
+        assert s.session_reused
+        s.close()
+    hs[name + "_resumed"] = handshakes / (time.perf_counter() - start)
 print(json.dumps({"recv": recv, "send": send, **hs}))
 `;
 
 function python() {
-  const out = execFileSync("python3", ["-c", PYTHON, caPath, ...[ports.source, ports.sink, ports.ecdsa, ports.rsa, BULK_BYTES, HANDSHAKES].map(String)], { maxBuffer: 1 << 20 });
+  const out = execFileSync("python3", ["-c", PYTHON, caPath, ...[ports.source, ports.sink, ports.ecdsa, ports.rsa, ports.ecdsaResume, ports.rsaResume, BULK_BYTES, HANDSHAKES].map(String)], { maxBuffer: 1 << 20 });
   return JSON.parse(out.toString());
 }
 
@@ -213,12 +261,17 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const [name, port] of [["ecdsa", ports.ecdsa], ["rsa", ports.rsa]]) {
     record(`hs_${name}_node`, await checkedHandshakes([name], HANDSHAKES, () => handshakesNode(port)));
     record(`hs_${name}_sslkit`, await checkedHandshakes([name], HANDSHAKES, () => handshakesSSLKit(port)));
+    const resume = `${name}Resume`;
+    record(`resumed_${name}_node`, await checkedHandshakes([resume], HANDSHAKES + 1, () => resumedNode(ports[resume])));
+    record(`resumed_${name}_sslkit`, await checkedHandshakes([resume], HANDSHAKES + 1, () => resumedSSLKit(ports[resume])));
   }
-  const py = await checkedHandshakes(["ecdsa", "rsa"], HANDSHAKES, python);
+  const py = await checkedHandshakes(["ecdsa", "rsa"], HANDSHAKES, () => checkedHandshakes(["ecdsaResume", "rsaResume"], HANDSHAKES + 1, python));
   record("recvPython", py.recv);
   record("sendPython", py.send);
   record("hs_ecdsa_python", py.ecdsa);
   record("hs_rsa_python", py.rsa);
+  record("resumed_ecdsa_python", py.ecdsa_resumed);
+  record("resumed_rsa_python", py.rsa_resumed);
   console.error(`round ${round + 1}/${ROUNDS} done`);
 }
 peer.stdin.end();
@@ -232,8 +285,8 @@ const handshakes = (name, key, reference, referenceKey, bounds) =>
   figure({ name, value: m(key), unit: "handshakes/s", reference, referenceValue: m(referenceKey), ratio: ratio(key, referenceKey), ...bounds });
 writeResults(import.meta.url, {
   package: "@sslkit/socket",
-  benchmark: "loopback TLS: bulk throughput and sequential full handshakes; the far end is a node:tls server in a child process",
-  method: `median of ${ROUNDS} interleaved rounds after a warm-up; ratios are medians of per-round ratios; ${BULK_BYTES / 1048576} MiB per bulk run (TLS 1.3 AES-256-GCM, 64 KiB writes), ${HANDSHAKES} handshakes per handshake run; client verification (CA + host name) on everywhere`,
+  benchmark: "loopback TLS: bulk throughput and sequential full and resumed handshakes; the far end is a node:tls server in a child process",
+  method: `median of ${ROUNDS} interleaved rounds after a warm-up; ratios are medians of per-round ratios; ${BULK_BYTES / 1048576} MiB per bulk run (TLS 1.3 AES-256-GCM, 64 KiB writes), ${HANDSHAKES} handshakes per handshake run (resumed: after one full handshake that got the session); client verification (CA + host name) on everywhere; the servers count completed handshakes and a shortfall fails the run; sslkit and node:tls clients send a close_notify, CPython's close() sends none`,
   figures: [
     bulk("recv() loop", "recvSSLKit", "node:tls 'data' events", "recvNode", { floor: 0.4, target: 0.8 }),
     bulk("stream 'data' events", "recvSSLKitStream", "node:tls 'data' events", "recvNode", { floor: 0.5, target: 0.95 }),
@@ -244,6 +297,10 @@ writeResults(import.meta.url, {
     handshakes("full handshakes RSA-2048 (wrapSocket + connect + close)", "hs_rsa_sslkit", "node:tls connect + end, shared SecureContext", "hs_rsa_node", { floor: 0.25, target: 0.9 }),
     handshakes("full handshakes ECDSA P-256", "hs_ecdsa_sslkit", "CPython wrap_socket + close", "hs_ecdsa_python", {}),
     handshakes("full handshakes RSA-2048", "hs_rsa_sslkit", "CPython wrap_socket + close", "hs_rsa_python", {}),
+    handshakes("resumed handshakes ECDSA P-256 (TLS 1.3 ticket, wrapSocket with session + connect + close)", "resumed_ecdsa_sslkit", "node:tls connect with session + end", "resumed_ecdsa_node", { floor: 0.25, target: 0.9 }),
+    handshakes("resumed handshakes RSA-2048 (TLS 1.3 ticket, wrapSocket with session + connect + close)", "resumed_rsa_sslkit", "node:tls connect with session + end", "resumed_rsa_node", { floor: 0.25, target: 0.9 }),
+    handshakes("resumed handshakes ECDSA P-256", "resumed_ecdsa_sslkit", "CPython wrap_socket(session=) + close", "resumed_ecdsa_python", {}),
+    handshakes("resumed handshakes RSA-2048", "resumed_rsa_sslkit", "CPython wrap_socket(session=) + close", "resumed_rsa_python", {}),
   ],
-  details: { notMeasured: "resumed handshakes: @sslkit/socket has no session API yet", samples },
+  details: { samples },
 });
