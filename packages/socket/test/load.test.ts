@@ -1,11 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Socket, createDefaultContext } from "@sslkit/socket";
 import type { SSLSocket } from "@sslkit/socket";
-import { leakedHandles, networkHandles } from "./support/handles.js";
-import { filePKI } from "./support/pki.js";
+import { useSocketFixtures } from "./support/fixtures.js";
 import { startServer } from "./support/servers.js";
-import type { TestServer } from "./support/servers.js";
 
 // Correctness under load only (speed is bench/load.bench.mjs's job): many concurrent TLS
 // connections between sslkit clients and one sslkit server, every byte hash-checked both ways.
@@ -13,23 +11,7 @@ import type { TestServer } from "./support/servers.js";
 const CONNECTIONS = 200;
 const BYTES = 64 * 1024;
 
-const pki = filePKI();
-let baseline: string[] = [];
-let server: TestServer | undefined;
-
-beforeEach(() => {
-  baseline = networkHandles();
-});
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  expect(await leakedHandles(baseline)).toEqual([]);
-});
-
-afterAll(() => {
-  pki.dir.remove();
-});
+const { pki, later } = useSocketFixtures();
 
 const sha256 = (data: Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
@@ -48,8 +30,7 @@ async function readAll(sock: SSLSocket, length: number): Promise<Buffer> {
 
 describe("SSLSocket under load", () => {
   it(`echoes ${CONNECTIONS} concurrent connections of ${BYTES / 1024} KiB each with no byte lost or corrupted`, async () => {
-    server = await startServer(pki, { doHandshakeOnConnect: false });
-    const { server: listening, port } = server;
+    const { server: listening, port } = later(await startServer(pki, { doHandshakeOnConnect: false }));
     const serverHashes: string[] = [];
     const serving = (async () => {
       const handlers: Promise<void>[] = [];
