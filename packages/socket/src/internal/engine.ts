@@ -67,6 +67,12 @@ export class Engine {
   /** Client, TLS 1.3: the negotiated suite; `null` on TLS 1.2. */
   #handshakeSuite: string | null = null;
   #clientHandshakeSecret: Buffer | null = null;
+  /**
+   * VERIFY_X509_STRICT: TLS output held back while the strict check of the peer's chain runs
+   * (the client's Finished, the server's session tickets), so a rejection can still be an alert.
+   */
+  #strictFailed = false;
+  #held: { chunks: readonly Buffer[]; callback: (error?: Error | null) => void }[] | null = null;
 
   constructor(config: EngineConfig) {
     const { context, serverSide, serverHostname, owner, transport } = config;
@@ -103,13 +109,16 @@ export class Engine {
       onPeerCertificate: (der) => {
         this.#peerDER = der;
       },
+      onStrictCheck: (state) => {
+        this.#onStrictCheck(state);
+      },
       onSecure: () => {
         this.#onSecure();
       },
       onError: (error) => {
         const first = this.#error === null;
         this.#error ??= error;
-        if (first && !serverSide && !this.#secure && error instanceof SSLCertVerificationError) this.#rejectServer(error);
+        if (first && !this.#secure && error instanceof SSLCertVerificationError) this.#rejectPeer(error);
         this.changed.notify();
       },
       // The alert of #rejectServer is encrypted with the client handshake secret.
@@ -151,15 +160,44 @@ export class Engine {
   }
 
   /**
-   * The client rejected the server's certificate. OpenSSL would have sent a fatal alert
-   * (`unknown_ca`, `bad_certificate`, …) instead of its Finished; Node sends nothing, and the
-   * server would wait until the client closes. TLS 1.3: send that alert, encrypted as the
-   * client's first handshake record. TLS 1.2: Node already sent the Finished under keys the
-   * socket cannot derive, so end the TCP stream instead — the server sees EOF at once.
+   * VERIFY_X509_STRICT: hold the TLS output while the strict check runs, send it when the
+   * check passes, drop it when it fails (the rejection then goes out instead, #rejectPeer).
    */
-  #rejectServer(error: SSLCertVerificationError): void {
+  #onStrictCheck(state: "pending" | "passed" | "failed"): void {
+    if (state === "pending") {
+      this.#held ??= [];
+      return;
+    }
+    const held = this.#held ?? [];
+    this.#held = null;
+    if (state === "passed") {
+      for (const { chunks, callback } of held) this.#send(chunks, callback);
+      return;
+    }
+    this.#strictFailed = true;
+    for (const { callback } of held) callback();
+  }
+
+  /**
+   * This side rejected the peer's certificate.
+   *
+   * Client: OpenSSL would have sent a fatal alert (`unknown_ca`, `bad_certificate`, …)
+   * instead of its Finished; Node sends nothing, and the server would wait until the client
+   * closes. TLS 1.3: send that alert, encrypted as the client's first handshake record
+   * (`tls13HandshakeAlert`). TLS 1.2: Node already sent the Finished under keys the socket
+   * cannot derive, so end the TCP stream instead — the server sees EOF at once.
+   *
+   * Server (the VERIFY_X509_STRICT check, which ends after the client's Finished): end the
+   * TCP stream, so the client does not wait for data that will never come.
+   */
+  #rejectPeer(error: SSLCertVerificationError): void {
     const transport = this.#transport;
-    if (this.#detached || transport.closed || !this.#handshakeDone || this.#wroteAfterHandshake) return;
+    if (this.#detached || transport.closed) return;
+    if (this.#serverSide) {
+      if (this.#strictFailed) transport.socket.end();
+      return;
+    }
+    if (!this.#handshakeDone || this.#wroteAfterHandshake) return;
     const suite = this.#handshakeSuite;
     const secret = this.#clientHandshakeSecret;
     const alert = suite === null || secret === null ? undefined : tls13HandshakeAlert(suite, secret, alertForVerifyCode(error.verifyCode));
@@ -172,6 +210,10 @@ export class Engine {
     const transport = this.#transport;
     if (this.#detached || transport.closed) {
       callback();
+      return;
+    }
+    if (this.#held !== null) {
+      this.#held.push({ chunks: [...chunks], callback });
       return;
     }
     if (this.#handshakeDone) this.#wroteAfterHandshake = true;

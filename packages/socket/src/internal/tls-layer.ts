@@ -1,6 +1,6 @@
 import type { Duplex } from "node:stream";
 import * as tls from "node:tls";
-import { mapTLSError } from "@sslkit/context";
+import { CERT_NONE, VERIFY_X509_STRICT, mapTLSError } from "@sslkit/context";
 import type { SSLContext } from "@sslkit/context";
 import { parseSession } from "./session-der.js";
 
@@ -29,7 +29,18 @@ export interface TLSLayerConfig {
   readonly onPeerCertificate?: (der: Buffer) => void;
   /** Receives every key log line (the listener costs five JS calls per TLS 1.3 handshake: only when needed). */
   readonly onKeylog?: (line: Buffer) => void;
-  /** Called once the handshake finished and (server side) the client certificate passed. */
+  /**
+   * With `VERIFY_X509_STRICT`: called synchronously when OpenSSL finished the handshake
+   * (`"pending"`, before any output that follows; the strict RFC 5280 check of the peer's
+   * chain then starts, on the client once Node's own checks passed; may be called twice), and when it settles (`"passed"`, just before `onSecure`; `"failed"`, just
+   * before the layer is destroyed with the `SSLCertVerificationError`). Never called without
+   * the flag.
+   */
+  readonly onStrictCheck?: (state: "pending" | "passed" | "failed") => void;
+  /**
+   * Called once the handshake finished and the peer's certificate passed (server side: the
+   * client's; with `VERIFY_X509_STRICT`, also the strict check).
+   */
   readonly onSecure: () => void;
   /** Called with every error of the TLS layer, mapped to Python's exception. */
   readonly onError: (error: Error) => void;
@@ -52,6 +63,31 @@ export function createTLSLayer(config: TLSLayerConfig): tls.TLSSocket {
     config.onSecure();
   };
   const onError = config.onError;
+  // VERIFY_X509_STRICT: Node cannot set X509_V_FLAG_X509_STRICT, so the peer's chain is
+  // re-validated (asynchronously, WebCrypto) before the handshake counts as done. Without the
+  // flag the handshake completes synchronously, as before: no promise on that path.
+  const strict = context.verifyMode !== CERT_NONE && (context.verifyFlags & VERIFY_X509_STRICT) !== 0;
+  const { onStrictCheck } = config;
+  const verifyStrictly = (): void => {
+    onStrictCheck?.("pending");
+    context.verifyPeer(layer, serverSide).then(
+      (failure) => {
+        if (layer.destroyed) return;
+        if (failure === undefined) {
+          onStrictCheck?.("passed");
+          onSecure();
+          return;
+        }
+        onStrictCheck?.("failed");
+        layer.destroy(failure);
+      },
+      (error: unknown) => {
+        if (layer.destroyed) return;
+        onStrictCheck?.("failed");
+        layer.destroy(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  };
   const buffers = config.highWaterMark === undefined ? {} : { readableHighWaterMark: config.highWaterMark, writableHighWaterMark: config.highWaterMark };
   let layer: tls.TLSSocket;
   if (serverSide) {
@@ -64,7 +100,8 @@ export function createTLSLayer(config: TLSLayerConfig): tls.TLSSocket {
         layer.destroy(failure);
         return;
       }
-      onSecure();
+      if (strict && handshakes === 0) verifyStrictly();
+      else onSecure();
     });
   } else {
     // allowHalfOpen: the peer's close_notify must not make Node answer with ours by itself
@@ -84,7 +121,13 @@ export function createTLSLayer(config: TLSLayerConfig): tls.TLSSocket {
       ...(sessionOffered ? { session } : {}),
     };
     layer = tls.connect(connectOptions);
-    layer.on("secureConnect", onSecure);
+    // The client's Finished follows Node's certificate checks on 'secure': hold it from there.
+    if (strict && onStrictCheck !== undefined) {
+      layer.prependOnceListener("secure", () => {
+        onStrictCheck("pending");
+      });
+    }
+    layer.on("secureConnect", strict ? verifyStrictly : onSecure);
   }
   layer.on("error", (error: unknown) => {
     onError(mapTLSError(error));
