@@ -24,6 +24,14 @@ export class PEMError extends SSLKitError {
   /** 0-based character offset of the problem, when known. */
   readonly offset: number | undefined;
 
+  /**
+   * Makes a PEM error that says where in the text the problem is.
+   *
+   * @param code - The stable error code (`ERR_SSLKIT_PEM_*`).
+   * @param message - What was wrong and where.
+   * @param position - The 1-based `line` and 0-based `offset` of the problem, when known.
+   * @param options - `cause`: the underlying error, kept for debugging.
+   */
   constructor(code: SSLKitErrorCode, message: string, position: InputPosition = {}, options?: ErrorOptions) {
     super(code, message, options);
     this.line = position.line;
@@ -44,6 +52,14 @@ export class X509Error extends SSLKitError {
   /** 0-based byte offset in the DER input where decoding failed, when known. */
   readonly offset: number | undefined;
 
+  /**
+   * Makes an X.509 error that says where in the DER input decoding failed.
+   *
+   * @param code - The stable error code (`ERR_SSLKIT_X509_*`).
+   * @param message - What was wrong and where.
+   * @param position - The 0-based byte `offset` of the problem, when known.
+   * @param options - `cause`: the underlying error, kept for debugging.
+   */
   constructor(code: SSLKitErrorCode, message: string, position: { readonly offset?: number } = {}, options?: ErrorOptions) {
     super(code, message, options);
     this.offset = position.offset;

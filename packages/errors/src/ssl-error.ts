@@ -56,6 +56,8 @@ export class SSLError extends SSLKitError {
   readonly args: readonly [number, string];
 
   /**
+   * Makes an error shaped like Python's `ssl.SSLError` (`errno`, `library`, `reason`, `args`).
+   *
    * @param message - What happened, without the `[LIB: REASON]` prefix (it is added).
    * @param options - `errno`, `library`, `reason`, `code`, `cause`.
    */
@@ -72,6 +74,12 @@ export class SSLError extends SSLKitError {
 
 /** The TLS connection was closed cleanly by the peer (Python's `ssl.SSLZeroReturnError`). */
 export class SSLZeroReturnError extends SSLError {
+  /**
+   * Makes the error with `errno` {@link SSL_ERROR_ZERO_RETURN} and Python's default message.
+   *
+   * @param message - The text; defaults to Python's.
+   * @param options - `library`, `reason`, `code`, `cause` (see {@link SSLError}).
+   */
   constructor(message = "TLS/SSL connection has been closed (EOF)", options: SSLErrorOptions = {}) {
     super(message, { errno: SSL_ERROR_ZERO_RETURN, ...options });
   }
@@ -82,6 +90,12 @@ export class SSLZeroReturnError extends SSLError {
  * (Python's `ssl.SSLWantReadError`); `await sock.waitReadable()` and retry.
  */
 export class SSLWantReadError extends SSLError {
+  /**
+   * Makes the error with `errno` {@link SSL_ERROR_WANT_READ} and Python's default message.
+   *
+   * @param message - The text; defaults to Python's.
+   * @param options - `library`, `reason`, `code`, `cause` (see {@link SSLError}).
+   */
   constructor(message = "The operation did not complete (read)", options: SSLErrorOptions = {}) {
     super(message, { errno: SSL_ERROR_WANT_READ, ...options });
   }
@@ -92,6 +106,12 @@ export class SSLWantReadError extends SSLError {
  * (Python's `ssl.SSLWantWriteError`); `await sock.waitWritable()` and retry.
  */
 export class SSLWantWriteError extends SSLError {
+  /**
+   * Makes the error with `errno` {@link SSL_ERROR_WANT_WRITE} and Python's default message.
+   *
+   * @param message - The text; defaults to Python's.
+   * @param options - `library`, `reason`, `code`, `cause` (see {@link SSLError}).
+   */
   constructor(message = "The operation did not complete (write)", options: SSLErrorOptions = {}) {
     super(message, { errno: SSL_ERROR_WANT_WRITE, ...options });
   }
@@ -99,6 +119,12 @@ export class SSLWantWriteError extends SSLError {
 
 /** The transport under TLS failed (Python's `ssl.SSLSyscallError`); `cause` holds the system error. */
 export class SSLSyscallError extends SSLError {
+  /**
+   * Makes the error with `errno` {@link SSL_ERROR_SYSCALL} and Python's default message.
+   *
+   * @param message - The text; defaults to Python's.
+   * @param options - `library`, `reason`, `code`, `cause` (see {@link SSLError}).
+   */
   constructor(message = "Some I/O error occurred", options: SSLErrorOptions = {}) {
     super(message, { errno: SSL_ERROR_SYSCALL, ...options });
   }
@@ -109,6 +135,12 @@ export class SSLSyscallError extends SSLError {
  * `suppressRaggedEofs` is off.
  */
 export class SSLEOFError extends SSLError {
+  /**
+   * Makes the error with `errno` {@link SSL_ERROR_EOF} and Python's default message.
+   *
+   * @param message - The text; defaults to Python's.
+   * @param options - `library`, `reason`, `code`, `cause` (see {@link SSLError}).
+   */
   constructor(message = "EOF occurred in violation of protocol", options: SSLErrorOptions = {}) {
     super(message, { errno: SSL_ERROR_EOF, ...options });
   }
@@ -139,6 +171,9 @@ export class SSLCertVerificationError extends SSLError {
   readonly verifyMessage: string;
 
   /**
+   * Makes a verification error for an OpenSSL `X509_V_ERR_*` code and its text.
+   *
+   * @param options - `verifyCode` and `verifyMessage`, plus the {@link SSLError} options.
    * @param message - Defaults to Python's `certificate verify failed: <verifyMessage>`.
    */
   constructor(options: SSLCertVerificationErrorOptions, message?: string) {
@@ -168,7 +203,10 @@ const X509_V_ERR_HOSTNAME_MISMATCH = 62;
  */
 export class CertificateError extends SSLCertVerificationError {
   /**
+   * Makes a host name mismatch error (`X509_V_ERR_HOSTNAME_MISMATCH`) with CPython's message.
+   *
    * @param message - CPython's text, e.g. `hostname 'a.example' doesn't match 'b.example'`.
+   * @param options - `cause`: the underlying error, kept for debugging.
    */
   constructor(message: string, options: ErrorOptions = {}) {
     super(

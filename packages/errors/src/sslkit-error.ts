@@ -23,6 +23,8 @@ export class SSLKitError extends Error {
   readonly code: SSLKitErrorCode;
 
   /**
+   * Makes an error with a stable code and a message.
+   *
    * @param code - The stable error code.
    * @param message - What was wrong and where.
    * @param options - `cause`: the underlying error, kept for debugging.

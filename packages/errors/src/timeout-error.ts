@@ -13,6 +13,8 @@ import { SSLKitError } from "./sslkit-error.js";
  */
 export class TimeoutError extends SSLKitError {
   /**
+   * Makes a timeout error (`ERR_SSLKIT_SOCKET_TIMEOUT`) with Python's message.
+   *
    * @param message - Python's text, e.g. `"timed out"` or `"The read operation timed out"`.
    */
   constructor(message = "timed out") {

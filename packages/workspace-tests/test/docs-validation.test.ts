@@ -6,8 +6,8 @@ import type { TempDir } from "@sslkit/test-utils";
 import { ROOT } from "../src/workspace.js";
 
 // `pnpm run docs` runs TypeDoc with the root typedoc.json, whose validation must fail the build
-// on an undocumented public API down to its members: an interface field, a setter, a member of
-// an `as const` table. This runs TypeDoc with that very configuration on a one-file package.
+// on an undocumented public API down to its members: an interface field, a constructor, a
+// setter, a member of an `as const` table. This runs TypeDoc with that very configuration on a one-file package.
 const typedoc = join(ROOT, "node_modules", "typedoc", "bin", "typedoc");
 
 const documented = `
@@ -21,7 +21,11 @@ export interface BoxOptions {
 
 /** A box. */
 export class Box {
-  #size = 0;
+  #size: number;
+  /** Makes an empty box. */
+  constructor() {
+    this.#size = 0;
+  }
   /** The size of the box. */
   get size(): number {
     return this.#size;
@@ -66,16 +70,17 @@ describe("the documentation build's TypeDoc validation", () => {
     return { status: result.status, output: result.stdout.toString() + result.stderr };
   }
 
-  it("passes a package whose fields, accessors and table members are all documented", async () => {
+  it("passes a package whose fields, constructors, accessors and table members are all documented", async () => {
     const { status, output } = await runTypeDoc(documented);
     expect(output).not.toContain("does not have any documentation");
     expect(status).toBe(0);
   }, 120_000);
 
-  it("fails on an undocumented interface field, setter and constant table member", async () => {
-    const source = documented.replace("/** The second side. */", "").replace("/** Sets the size of the box. */", "").replace("/** A large box. */", "");
+  it("fails on an undocumented interface field, constructor, setter and constant table member", async () => {
+    const source = documented.replace("/** The second side. */", "").replace("/** Makes an empty box. */", "").replace("/** Sets the size of the box. */", "").replace("/** A large box. */", "");
     const { status, output } = await runTypeDoc(source);
     expect(output).toContain("BoxOptions.height (Property), defined in fixture/src/index.ts, does not have any documentation");
+    expect(output).toContain("Box.constructor (ConstructorSignature), defined in fixture/src/index.ts, does not have any documentation");
     expect(output).toContain("Box.size (SetSignature), defined in fixture/src/index.ts, does not have any documentation");
     expect(output).toContain("BoxKind.__type.LARGE (Property), defined in fixture/src/index.ts, does not have any documentation");
     expect(output).not.toContain("BoxOptions.width");

@@ -21,6 +21,7 @@ const SSLObjectBase: abstract new () => BaseSSLObject = BaseSSLObject as unknown
  * const sslobj = context.wrap_bio(incoming, outgoing, { server_hostname: "localhost" });
  * try { sslobj.do_handshake(); } catch (e) { if (!(e instanceof SSLWantReadError)) throw e; }
  * ```
+ * @hideconstructor
  */
 export class SSLObject extends SSLObjectBase {
   /** Python's `do_handshake()`: alias of {@link BaseSSLObject.doHandshake}. */

@@ -16,6 +16,7 @@ const SSLSessionBase: abstract new () => BaseSSLSession = BaseSSLSession as unkn
  * const session = ssl_sock.session;
  * if (session?.has_ticket) saved = session;
  * ```
+ * @hideconstructor
  */
 export class SSLSession extends SSLSessionBase {
   /** Python's `has_ticket`: alias of {@link BaseSSLSession.hasTicket}. */

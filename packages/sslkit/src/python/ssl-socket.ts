@@ -22,6 +22,7 @@ const SSLSocketBase: abstract new () => BaseSSLSocket = BaseSSLSocket as unknown
  * await ssl_sock.connect(["127.0.0.1", 8443]);
  * console.log(ssl_sock.getpeercert());
  * ```
+ * @hideconstructor
  */
 export class SSLSocket extends SSLSocketBase {
   /** Python's `getpeercert(binary_form=False)`: alias of {@link BaseSSLSocket.getPeerCert}. */
