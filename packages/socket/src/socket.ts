@@ -6,6 +6,7 @@ import { SocketErrorCode } from "./error-codes.js";
 import { withTimeout } from "./internal/deadline.js";
 import { closedError, notConnectedError, wouldBlockError } from "./internal/errors.js";
 import { Transport } from "./internal/transport.js";
+import { recvIntoBuffer } from "./internal/recv-into.js";
 
 type State =
   | { readonly kind: "new" }
@@ -382,12 +383,8 @@ export class Socket {
    * const n = await sock.recvInto(buf);
    * ```
    */
-  async recvInto(buffer: Uint8Array, nbytes = 0): Promise<number> {
-    if (!(buffer instanceof Uint8Array)) throw invalidArgTypeError("buffer", "an instance of Uint8Array", buffer);
-    if (nbytes < 0 || nbytes > buffer.length) throw outOfRangeError("nbytes", `>= 0 and <= ${buffer.length}`, nbytes);
-    const data = await this.recv(nbytes === 0 ? buffer.length : nbytes);
-    buffer.set(data);
-    return data.length;
+  recvInto(buffer: Uint8Array, nbytes = 0): Promise<number> {
+    return recvIntoBuffer((bufsize) => this.recv(bufsize), buffer, nbytes);
   }
 
   /**

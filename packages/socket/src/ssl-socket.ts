@@ -23,6 +23,7 @@ import { closedError, notConnectedError } from "./internal/errors.js";
 import type { Transport } from "./internal/transport.js";
 import { checkSession, createSSLSession, sessionData } from "./ssl-session.js";
 import type { SSLSession } from "./ssl-session.js";
+import { recvIntoBuffer } from "./internal/recv-into.js";
 
 /** Python's `cipher()` tuple: OpenSSL name, the protocol version that defines it, secret bits. */
 export type CipherTuple = [name: string, protocolVersion: string, secretBits: number];
@@ -441,12 +442,8 @@ export class SSLSocket {
    * const n = await sock.recvInto(buf);
    * ```
    */
-  async recvInto(buffer: Uint8Array, nbytes = 0): Promise<number> {
-    if (!(buffer instanceof Uint8Array)) throw invalidArgTypeError("buffer", "an instance of Uint8Array", buffer);
-    if (nbytes < 0 || nbytes > buffer.length) throw outOfRangeError("nbytes", `>= 0 and <= ${buffer.length}`, nbytes);
-    const data = await this.recv(nbytes === 0 ? buffer.length : nbytes);
-    buffer.set(data);
-    return data.length;
+  recvInto(buffer: Uint8Array, nbytes = 0): Promise<number> {
+    return recvIntoBuffer((bufsize) => this.recv(bufsize), buffer, nbytes);
   }
 
   /**
