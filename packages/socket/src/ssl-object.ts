@@ -3,6 +3,7 @@ import type * as tls from "node:tls";
 import { mapTLSError } from "@sslkit/context";
 import type { SSLContext } from "@sslkit/context";
 import {
+  SSLCertVerificationError,
   SSLEOFError,
   SSLError,
   SSLKitError,
@@ -15,6 +16,7 @@ import type { PeerCertDict } from "@sslkit/x509";
 import { SocketErrorCode } from "./error-codes.js";
 import { alpnOf, channelBindingOf, checkChannelBindingType, cipherOf, peerCertOf, sharedCiphersOf } from "./internal/connection-info.js";
 import { firstChunkLength } from "./internal/first-chunk.js";
+import { RejectAlert, verifiesServer } from "./internal/reject-alert.js";
 import { completePendingWrites, createTLSLayer, peerCertificateDER, readableEnded } from "./internal/tls-layer.js";
 import type { MemoryBIO } from "./memory-bio.js";
 import type { ChannelBindingType, CipherTuple } from "./ssl-socket.js";
@@ -91,6 +93,10 @@ export class SSLObject {
   /** Server side: the client's first record (the ClientHello), for `sharedCiphers()`. */
   #firstRecord: Buffer[] | null = null;
   #clientHello: Buffer | undefined;
+  /** A client that verifies the server: the alert its rejection writes to `outgoing`. */
+  #reject: RejectAlert | null = null;
+  /** VERIFY_X509_STRICT: TLS output held back while the strict check runs (see the README). */
+  #held: Buffer[] | null = null;
 
   static {
     createSSLObject = (incoming, outgoing, settings) => new SSLObject(incoming, outgoing, settings);
@@ -158,10 +164,16 @@ export class SSLObject {
     if (this.#tls !== null) return this.#tls;
     const { context, serverSide, serverHostname } = this.#settings;
     const outgoing = this.#outgoing;
+    const reject = verifiesServer(context, serverSide) ? new RejectAlert() : null;
+    this.#reject = reject;
     const duplex = new Duplex({
       read: () => undefined,
       write: (chunk: Buffer, _encoding, callback) => {
-        outgoing.write(chunk);
+        if (this.#held !== null) this.#held.push(chunk);
+        else {
+          reject?.noteOutput();
+          outgoing.write(chunk);
+        }
         callback();
       },
     });
@@ -178,17 +190,46 @@ export class SSLObject {
         if (this.#tls !== null) this.#peerDER = peerCertificateDER(this.#tls);
         this.#secure = true;
       },
-      onError: (error) => {
-        this.#error ??= error;
+      onStrictCheck: (state) => {
+        if (state === "pending") {
+          this.#held ??= [];
+          return;
+        }
+        const held = this.#held ?? [];
+        this.#held = null;
+        if (state === "passed") {
+          for (const chunk of held) {
+            reject?.noteOutput();
+            outgoing.write(chunk);
+          }
+        }
       },
+      onError: (error) => {
+        this.#fail(error);
+      },
+      // The alert of #fail is encrypted with the client handshake secret.
+      ...(reject === null ? {} : { onKeylog: reject.onKeylog }),
     });
+    reject?.watch(this.#tls);
     completePendingWrites(this.#tls);
     return this.#tls;
   }
 
+  /**
+   * Records the first error of the connection. A client that rejects the server's certificate
+   * writes OpenSSL's alert into `outgoing` (TLS 1.3; see `RejectAlert`), as `SSLSocket` sends it.
+   */
+  #fail(error: Error): void {
+    if (this.#error !== null) return;
+    this.#error = error;
+    if (this.#secure || !(error instanceof SSLCertVerificationError)) return;
+    const alert = this.#reject?.rejection(error) ?? null;
+    if (alert !== null && alert !== "end") this.#outgoing.write(alert);
+  }
+
   /** The first error of the connection (also one Node records by destroying the stream). */
   #failure(stream: tls.TLSSocket): Error | null {
-    if (this.#error === null && stream.errored !== null) this.#error = mapTLSError(stream.errored);
+    if (this.#error === null && stream.errored !== null) this.#fail(mapTLSError(stream.errored));
     return this.#error;
   }
 

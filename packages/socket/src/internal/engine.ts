@@ -1,11 +1,11 @@
 import { Duplex } from "node:stream";
 import type * as tls from "node:tls";
-import { CERT_NONE, mapTLSError } from "@sslkit/context";
+import { mapTLSError } from "@sslkit/context";
 import { SSLCertVerificationError } from "@sslkit/errors";
 import type { SSLContext } from "@sslkit/context";
 import { Signal } from "./deadline.js";
-import { alertForVerifyCode, tls13HandshakeAlert } from "./handshake-alert.js";
 import { RecordFramer } from "./record-framer.js";
+import { RejectAlert, verifiesServer } from "./reject-alert.js";
 import { createTLSLayer, peerCertificateDER, readableEnded } from "./tls-layer.js";
 import type { Transport, TransportSink } from "./transport.js";
 
@@ -20,8 +20,6 @@ export interface EngineConfig {
   /** Client: a session to offer for resumption (Node's serialized `SSL_SESSION`). */
   readonly session?: Buffer | null;
 }
-
-const CLIENT_HANDSHAKE_SECRET = Buffer.from("CLIENT_HANDSHAKE_TRAFFIC_SECRET ");
 
 /** Stop reading from the kernel while this many TLS bytes wait for the engine. */
 const PENDING_HIGH_WATER = 1024 * 1024;
@@ -60,13 +58,8 @@ export class Engine {
   #firstRecord: Buffer | undefined;
   #pumpScheduled = false;
   #peerDER: Uint8Array | null = null;
-  /** Client: OpenSSL finished the handshake (before Node's certificate verification). */
-  #handshakeDone = false;
-  /** Client: TLS output left after that (then no alert can be the first record). */
-  #wroteAfterHandshake = false;
-  /** Client, TLS 1.3: the negotiated suite; `null` on TLS 1.2. */
-  #handshakeSuite: string | null = null;
-  #clientHandshakeSecret: Buffer | null = null;
+  /** A client that verifies the server: what its rejection sends (#rejectPeer). */
+  readonly #reject: RejectAlert | null;
   /**
    * VERIFY_X509_STRICT: TLS output held back while the strict check of the peer's chain runs
    * (the client's Finished, the server's session tickets), so a rejection can still be an alert.
@@ -96,8 +89,9 @@ export class Engine {
         callback();
       },
     });
-    // The client that verifies the server sends OpenSSL's alert when it rejects it (#rejectServer).
-    const verifiesServer = !serverSide && context.verifyMode !== CERT_NONE;
+    // The client that verifies the server sends OpenSSL's alert when it rejects it (#rejectPeer).
+    const reject = verifiesServer(context, serverSide) ? new RejectAlert() : null;
+    this.#reject = reject;
     this.tls = createTLSLayer({
       context,
       serverSide,
@@ -121,26 +115,10 @@ export class Engine {
         if (first && !this.#secure && error instanceof SSLCertVerificationError) this.#rejectPeer(error);
         this.changed.notify();
       },
-      // The alert of #rejectServer is encrypted with the client handshake secret.
-      ...(verifiesServer
-        ? {
-            onKeylog: (line: Buffer) => {
-              if (line.subarray(0, CLIENT_HANDSHAKE_SECRET.length).equals(CLIENT_HANDSHAKE_SECRET)) {
-                const hex = line.toString("latin1").trim().split(" ")[2];
-                if (hex !== undefined) this.#clientHandshakeSecret = Buffer.from(hex, "hex");
-              }
-            },
-          }
-        : {}),
+      // The alert of #rejectPeer is encrypted with the client handshake secret.
+      ...(reject === null ? {} : { onKeylog: reject.onKeylog }),
     });
-    if (verifiesServer) {
-      // Node checks the server's certificate after OpenSSL finished the handshake, then
-      // drops the client's Finished: note what a TLS 1.3 alert needs before that happens.
-      this.tls.prependListener("secure", () => {
-        this.#handshakeDone = true;
-        this.#handshakeSuite = this.tls.getProtocol() === "TLSv1.3" ? this.tls.getCipher().name : null;
-      });
-    }
+    reject?.watch(this.tls);
     for (const event of ["drain", "end", "close", "finish"]) {
       this.tls.on(event, () => {
         this.changed.notify();
@@ -197,12 +175,9 @@ export class Engine {
       if (this.#strictFailed) transport.socket.end();
       return;
     }
-    if (!this.#handshakeDone || this.#wroteAfterHandshake) return;
-    const suite = this.#handshakeSuite;
-    const secret = this.#clientHandshakeSecret;
-    const alert = suite === null || secret === null ? undefined : tls13HandshakeAlert(suite, secret, alertForVerifyCode(error.verifyCode));
-    if (alert !== undefined) transport.socket.write(alert);
-    else transport.socket.end();
+    const rejection = this.#reject?.rejection(error) ?? null;
+    if (rejection === "end") transport.socket.end();
+    else if (rejection !== null) transport.socket.write(rejection);
   }
 
   /** Hands TLS output to the transport; `callback` once the socket buffer is below its mark. */
@@ -216,7 +191,7 @@ export class Engine {
       this.#held.push({ chunks: [...chunks], callback });
       return;
     }
-    if (this.#handshakeDone) this.#wroteAfterHandshake = true;
+    this.#reject?.noteOutput();
     const socket = transport.socket;
     const corked = chunks.length > 1;
     if (corked) socket.cork();
