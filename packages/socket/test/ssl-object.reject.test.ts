@@ -1,6 +1,7 @@
 import * as net from "node:net";
 import { describe, expect, it } from "vitest";
 import { PROTOCOL_TLS_CLIENT, VERIFY_X509_STRICT } from "@sslkit/context";
+import { CERT_REQUIRED, PROTOCOL_TLS_SERVER } from "@sslkit/context";
 import { SSLCertVerificationError, SSLWantReadError } from "@sslkit/errors";
 import { MemoryBIO, SSLContext } from "@sslkit/socket";
 import type { SSLObject } from "@sslkit/socket";
@@ -131,5 +132,69 @@ describe("an SSLObject client with VERIFY_X509_STRICT", () => {
     expect(sslkit.error).toMatchObject({ verifyCode: python.code, verifyMessage: python.message });
     if (version === "TLSv1.3") expect(sslkit.alert).toBe(pythonAlert);
     else expect(sslkit.outgoing.length).toBe(0);
+  });
+});
+
+/** CPython's SSLObject server with VERIFY_X509_STRICT and CERT_REQUIRED, a client presenting argv[4]: the server's verdict. */
+const PYTHON_STRICT_SERVER = `
+import json, ssl, sys
+ca, scert, skey, ccert, ckey = sys.argv[1:6]
+s = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); s.load_cert_chain(scert, skey)
+s.verify_mode = ssl.CERT_REQUIRED; s.load_verify_locations(ca); s.verify_flags |= ssl.VERIFY_X509_STRICT
+c = ssl.create_default_context(cafile=ca); c.load_cert_chain(ccert, ckey)
+ci, co, si, so = ssl.MemoryBIO(), ssl.MemoryBIO(), ssl.MemoryBIO(), ssl.MemoryBIO()
+cl = c.wrap_bio(ci, co, server_hostname="localhost"); sv = s.wrap_bio(si, so, server_side=True)
+for _ in range(6):
+    try: cl.do_handshake()
+    except ssl.SSLError: pass
+    si.write(co.read())
+    try: sv.do_handshake()
+    except ssl.SSLWantReadError: pass
+    except ssl.SSLCertVerificationError as e: print(json.dumps({"code": e.verify_code, "message": e.verify_message})); break
+    ci.write(so.read())
+`;
+
+/** A CPython client presenting the lax client certificate: prints (JSON) what its first recv() got. */
+const PYTHON_CLIENT_WITH_CERT = `
+import json, socket, ssl, sys
+c = ssl.create_default_context(cafile=sys.argv[2]); c.load_cert_chain(sys.argv[3], sys.argv[4])
+s = c.wrap_socket(socket.create_connection(("127.0.0.1", int(sys.argv[1]))), server_hostname="localhost")
+s.settimeout(60)
+try: print(json.dumps(repr(s.recv(5))))
+except (ssl.SSLError, OSError) as e: print(json.dumps(type(e).__name__))
+`;
+
+describe("an SSLObject server with VERIFY_X509_STRICT and CERT_REQUIRED", () => {
+  it.each([false, true])("refuses the lax client chain only with the flag (strict: %s), with CPython's code and message", async (strict) => {
+    const lax = await makeLaxPKI(pki.dir);
+    const python = await runPythonJSON<{ code: number; message: string }>(PYTHON_STRICT_SERVER, [lax.caPath, lax.server.certPath, lax.server.keyPath, lax.client.certPath, lax.client.keyPath]);
+    const context = new SSLContext(PROTOCOL_TLS_SERVER);
+    context.loadCertChain(lax.server.certPath, lax.server.keyPath);
+    context.verifyMode = CERT_REQUIRED;
+    context.loadVerifyLocations({ caFile: lax.caPath });
+    if (strict) context.verifyFlags |= VERIFY_X509_STRICT;
+    const listener = net.createServer();
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    later({ close: () => new Promise<void>((resolve) => listener.close(() => { resolve(); })) });
+    const accepted = new Promise<net.Socket>((resolve) => listener.once("connection", resolve));
+    const port = (listener.address() as net.AddressInfo).port;
+    const client = runPythonJSON<string>(PYTHON_CLIENT_WITH_CERT, [String(port), lax.caPath, lax.client.certPath, lax.client.keyPath]);
+    const sock = await accepted;
+    later({ close: () => new Promise<void>((resolve) => { sock.destroy(); resolve(); }) });
+    const incoming = new MemoryBIO();
+    const outgoing = new MemoryBIO();
+    const obj = context.wrapBIO(incoming, outgoing, { serverSide: true });
+    const error = await pumpHandshake(obj, incoming, outgoing, sock);
+    if (strict) {
+      expect(error).toBeInstanceOf(SSLCertVerificationError);
+      expect(error).toMatchObject({ verifyCode: python.code, verifyMessage: python.message });
+    } else {
+      expect(error).toBeUndefined();
+      expect(obj.getPeerCert()).toMatchObject({ subject: [[["commonName", "lax client"]]] });
+      obj.write(Buffer.from("hello"));
+    }
+    // A refusing SSLObject writes nothing (the caller closes the connection): CPython's client sees EOF.
+    sock.end(outgoing.read());
+    expect(await client).toBe(strict ? "b''" : "b'hello'");
   });
 });
