@@ -44,19 +44,26 @@ interface PythonResult {
 /** Pumps `obj`'s handshake over `sock`; yields to the event loop while it waits (an async check may be running). Resolves its error, or `undefined`. */
 async function pumpHandshake(obj: SSLObject, incoming: MemoryBIO, outgoing: MemoryBIO, sock: net.Socket): Promise<unknown> {
   const received: Buffer[] = [];
-  sock.on("data", (chunk: Buffer) => received.push(chunk));
-  for (;;) {
-    for (const chunk of received.splice(0)) incoming.write(chunk);
-    try {
-      obj.doHandshake();
-      sock.write(outgoing.read());
-      return undefined;
-    } catch (error) {
-      if (!(error instanceof SSLWantReadError)) return error;
-      const bytes = outgoing.read();
-      if (bytes.length > 0) sock.write(bytes);
-      await new Promise((resolve) => setTimeout(resolve, 2));
+  const onData = (chunk: Buffer): void => {
+    received.push(chunk);
+  };
+  sock.on("data", onData);
+  try {
+    for (;;) {
+      for (const chunk of received.splice(0)) incoming.write(chunk);
+      try {
+        obj.doHandshake();
+        sock.write(outgoing.read());
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof SSLWantReadError)) return error;
+        const bytes = outgoing.read();
+        if (bytes.length > 0) sock.write(bytes);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
     }
+  } finally {
+    sock.off("data", onData);
   }
 }
 
@@ -123,6 +130,27 @@ describe("an SSLObject client with VERIFY_X509_STRICT", () => {
     const obj = context.wrapBIO(incoming, outgoing, { serverHostname: "localhost" });
     expect(await pumpHandshake(obj, incoming, outgoing, await connect(server.port))).toBeUndefined();
     expect(obj.version()).toBe("TLSv1.3");
+  });
+
+  it.each(["TLSv1.3", "TLSv1.2"] as const)("completes a handshake with a well-formed chain once the check settled, the held Finished then in outgoing (%s)", async (version) => {
+    const server = later(await startOpenSSLServer(["-cert", pki.server.certPath, "-key", pki.server.keyPath, "-rev", version === "TLSv1.2" ? "-tls1_2" : "-tls1_3"]));
+    const context = pinVersion(new SSLContext(PROTOCOL_TLS_CLIENT), version);
+    context.loadVerifyLocations({ caFile: pki.ca.certPath });
+    context.verifyFlags |= VERIFY_X509_STRICT;
+    const incoming = new MemoryBIO();
+    const outgoing = new MemoryBIO();
+    const obj = context.wrapBIO(incoming, outgoing, { serverHostname: "localhost" });
+    const sock = await connect(server.port);
+    expect(await pumpHandshake(obj, incoming, outgoing, sock)).toBeUndefined();
+    obj.write(Buffer.from("sslkit\n"));
+    sock.write(outgoing.read());
+    let text = "";
+    while (!text.includes("tiklss")) {
+      const chunk = await new Promise<Buffer>((resolve) => sock.once("data", resolve));
+      incoming.write(chunk);
+      try { text += obj.read(65536).toString(); } catch (error) { if (!(error instanceof SSLWantReadError)) throw error; }
+    }
+    expect(text).toContain("tiklss");
   });
 
   it.each(["TLSv1.3", "TLSv1.2"] as const)("refuses it once the strict check settled, with CPython's code and message, and the alert CPython sends (%s)", async (version) => {

@@ -201,3 +201,31 @@ describe("an SSLSocket server with VERIFY_X509_STRICT and CERT_REQUIRED", () => 
     expect(["b''", "SSLEOFError", "SSLError"]).toContain((await client.finished()).trim());
   });
 });
+
+describe("VERIFY_X509_STRICT on both SSLSocket sides with a well-formed chain", () => {
+  it("completes the handshake (the output held during the check goes out) and carries data both ways", async () => {
+    const serverContext = new SSLContext(PROTOCOL_TLS_SERVER);
+    serverContext.loadCertChain(pki.server.certPath, pki.server.keyPath);
+    serverContext.verifyMode = CERT_REQUIRED;
+    serverContext.loadVerifyLocations({ caFile: pki.ca.certPath });
+    serverContext.verifyFlags |= VERIFY_X509_STRICT;
+    const listener = new Socket();
+    listener.bind(["127.0.0.1", 0]);
+    await listener.listen();
+    const server = later(await serverContext.wrapSocket(listener, { serverSide: true }));
+    const accepted = server.accept();
+    const clientContext = new SSLContext(PROTOCOL_TLS_CLIENT);
+    clientContext.loadVerifyLocations({ caFile: pki.ca.certPath });
+    clientContext.loadCertChain(pki.client.certPath, pki.client.keyPath);
+    clientContext.verifyFlags |= VERIFY_X509_STRICT;
+    const sock = later(await clientContext.wrapSocket(new Socket(), { serverHostname: "localhost" }));
+    await sock.connect(["127.0.0.1", server.getsockname()[1]]);
+    const [conn] = await accepted;
+    later(conn);
+    await sock.sendall(Buffer.from("ping"));
+    expect((await conn.recv(4)).toString()).toBe("ping");
+    await conn.sendall(Buffer.from("pong"));
+    expect((await sock.recv(4)).toString()).toBe("pong");
+    expect(sock.version()).toBe("TLSv1.3");
+  });
+});
