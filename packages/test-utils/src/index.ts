@@ -13,3 +13,5 @@ export { startTCPServer } from "./tcp-server.js";
 export type { TCPServer } from "./tcp-server.js";
 export { startFaultProxy } from "./fault-proxy.js";
 export type { FaultDirection, FaultMode, FaultProxy, FaultProxyOptions } from "./fault-proxy.js";
+export { checkInput, checkInputAsync, fuzzParameters, fuzzTimeout, DEFAULT_FUZZ_SEED, FUZZ_BUDGET_MS, FUZZ_MODE } from "./fuzz.js";
+export type { FuzzParameters } from "./fuzz.js";
