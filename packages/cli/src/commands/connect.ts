@@ -5,6 +5,7 @@ import type { SSLSession, SSLSocket } from "@sslkit/socket";
 import { Certificate, decodeCert, matchHostname, verifyChain } from "@sslkit/x509";
 import { parseHostPort, parseTimeout } from "../lib/address.js";
 import { CLIError, ExitCode, reportError } from "../lib/exit.js";
+import { warnOnKeyPermissions } from "../lib/key-permissions.js";
 import { table } from "../lib/format.js";
 import { peerChain } from "../lib/network.js";
 import { STARTTLS_PROTOCOLS, startTLS } from "../lib/starttls.js";
@@ -123,7 +124,10 @@ export default defineCommand({
       if (args["max-tls"] !== undefined) context.maximumVersion = parseTLSVersion("--max-tls", args["max-tls"]);
       if (args.ciphers !== undefined) context.setCiphers(args.ciphers);
       if (args.alpn !== undefined) context.setALPNProtocols(args.alpn.split(",").map((name) => name.trim()).filter((name) => name !== ""));
-      if (args.cert !== undefined) context.loadCertChain(args.cert, args.key ?? null);
+      if (args.cert !== undefined) {
+        context.loadCertChain(args.cert, args.key ?? null);
+        warnOnKeyPermissions(args.key ?? args.cert);
+      }
       const anchorsFor = trustAnchorLoader({ cafile: args.cafile, capath: args.capath });
 
       const connectOnce = (session: SSLSession | null): Promise<SSLSocket> =>

@@ -6,6 +6,7 @@ import { AF_INET, AF_INET6, SSLContext, Socket } from "@sslkit/socket";
 import type { Address, SSLSocket } from "@sslkit/socket";
 import { Certificate } from "@sslkit/x509";
 import { CLIError, ExitCode, reportError } from "../lib/exit.js";
+import { warnOnKeyPermissions } from "../lib/key-permissions.js";
 import { bad, dim, good } from "../lib/style.js";
 
 /** What `serve` prints for each client that completed a handshake. */
@@ -92,6 +93,7 @@ export default defineCommand({
       const port = parsePort(args.port);
       const context = new SSLContext(PROTOCOL_TLS_SERVER);
       context.loadCertChain(args.cert, args.key ?? null);
+      warnOnKeyPermissions(args.key ?? args.cert);
       if (args["client-ca"] !== undefined) {
         context.verifyMode = CERT_OPTIONAL;
         context.loadVerifyLocations({ caFile: args["client-ca"] });

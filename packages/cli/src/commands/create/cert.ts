@@ -5,6 +5,7 @@ import { createCertificate } from "@sslkit/x509";
 import type { SubjectAltName } from "@sslkit/x509";
 import { caFiles, defaultCARoot } from "../../lib/ca-root.js";
 import { CLIError, ExitCode, reportError } from "../../lib/exit.js";
+import { warnOnKeyPermissions } from "../../lib/key-permissions.js";
 import { parseDays, parseKeyType, validityFor } from "../../lib/key-type.js";
 import { writeOutputFiles } from "../../lib/write-files.js";
 import { dim, good } from "../../lib/style.js";
@@ -45,6 +46,7 @@ export default defineCommand({
       if (!existsSync(files.certificate) || !existsSync(files.key)) {
         throw new CLIError(`no local CA in ${args.dir ?? defaultCARoot()}: run \`sslkit create ca\` first`);
       }
+      warnOnKeyPermissions(files.key);
       const issuer = { certificate: readFileSync(files.certificate, "utf8"), privateKey: readFileSync(files.key, "utf8") };
       const certificate = await createCertificate({
         subject: { commonName: names[0] ?? "" },
