@@ -69,6 +69,10 @@ function dnsnameMatch(dn: string, hostname: string): boolean {
   const [hostLeftmost, hostSep, hostRemainder] = partition(hostname);
   if (hostLeftmost === "" || hostSep === "") return false;
   if (hasNul) return false;
+  // Like OpenSSL's X509_check_host, which CPython 3.7+ checks connections with: the label a
+  // wildcard stands for holds letters, digits and hyphens only, so `*.example.com` never covers
+  // `a\uff0eb.example.com` (a fullwidth dot, which IDNA maps to a real one) or `a_b.example.com`.
+  if (!/^[A-Za-z0-9-]+$/.test(hostLeftmost)) return false;
   // RFC 6125 §6.4.3: a wildcard never stands for an IDN A-label.
   if (hostLeftmost.toLowerCase().startsWith("xn--")) return false;
   // Like OpenSSL: the wildcard needs two labels to its right, so `*.com` matches nothing.
@@ -138,7 +142,8 @@ function toCertDict(cert: unknown): Record<string, unknown> {
  * accepts) matches only `IP Address` entries, compared as bytes; the subject `commonName` is
  * consulted only when the certificate has no `DNS` and no `IP Address` entry. Stricter than
  * CPython's function, as the TLS stack of CPython 3.7+ (OpenSSL) is: a wildcard does not match an
- * IDN A-label (`xn--…`) nor stand right before a single label (`*.com`), a NUL character anywhere
+ * IDN A-label (`xn--…`) nor a label of anything but letters, digits and hyphens, nor stand right
+ * before a single label (`*.com`), a NUL character anywhere
  * never matches, an IP address never matches a `commonName` (nor does a `commonName` that is not
  * text); and one trailing dot (a fully
  * qualified name such as `example.org.`) is accepted on either side.

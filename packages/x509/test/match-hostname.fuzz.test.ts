@@ -54,6 +54,7 @@ function deliberateDifference(c: Case, python: Outcome, ours: Outcome): boolean 
     return (
       all.some((n) => n.includes("\u0000")) ||
       (wildcards.length > 0 && c.hostname.toLowerCase().startsWith("xn--")) ||
+      (wildcards.length > 0 && !/^[A-Za-z0-9-]+$/.test(c.hostname.split(".")[0] ?? "")) ||
       wildcards.some((n) => n.slice(2).replace(/\.$/, "").split(".").some((label, _, labels) => labels.length < 2 || label === "")) ||
       (isIP(c.hostname) && (c.cert.subject ?? []).length > 0)
     );
