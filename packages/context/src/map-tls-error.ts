@@ -80,6 +80,7 @@ function hostnameMismatch(host: string, cause: unknown): SSLCertVerificationErro
  * - `ERR_SSL_UNEXPECTED_EOF_WHILE_READING` and Node's "socket disconnected before secure TLS
  *   connection was established" → `SSLEOFError`
  * - `ERR_SSL_NO_CIPHER_MATCH` → `SSLError("No cipher can be selected.")`
+ * - `ERR_TLS_SESSION_ATTACK` (Node's limit of 3 client renegotiations in 10 minutes) → `SSLError`
  * - any other OpenSSL error (`ERR_SSL_*`, `ERR_OSSL_*`, with `library`/`reason`) → `SSLError`
  * - sslkit errors, system errors (`ECONNRESET` from a syscall, `EPIPE`, …) and anything else
  *   are returned unchanged (Python raises `OSError` subclasses for those).
@@ -114,6 +115,8 @@ export function mapTLSError(error: unknown): Error {
     return eofError(error);
   }
   if (code === "ERR_SSL_NO_CIPHER_MATCH") return new SSLError("No cipher can be selected.", { cause: error });
+  // Node's guard against renegotiation floods (more than 3 client renegotiations in 10 minutes).
+  if (code === "ERR_TLS_SESSION_ATTACK") return new SSLError("TLS session renegotiation attack detected", { cause: error });
   if (typeof shape.reason === "string" && (code.startsWith("ERR_SSL_") || code.startsWith("ERR_OSSL_"))) {
     const library = typeof shape.library === "string" ? libraryMnemonic(shape.library) : undefined;
     const reason = code.startsWith("ERR_SSL_") ? code.slice("ERR_SSL_".length) : reasonMnemonic(shape.reason);

@@ -136,6 +136,11 @@ except ssl.SSLError as e:
     expect(mapped.message).toMatch(/^\[[A-Z0-9_]+: [A-Z0-9_]+\] /);
   });
 
+  it("maps Node's renegotiation-flood error (ERR_TLS_SESSION_ATTACK) to SSLError", () => {
+    const attack = Object.assign(new Error("TLS session renegotiation attack detected"), { code: "ERR_TLS_SESSION_ATTACK" });
+    expect(mapTLSError(attack)).toMatchObject({ constructor: SSLError, message: "TLS session renegotiation attack detected", cause: attack });
+  });
+
   it("maps ERR_SSL_NO_CIPHER_MATCH to Python's message", () => {
     let thrown: unknown;
     try {
