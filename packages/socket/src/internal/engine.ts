@@ -64,7 +64,6 @@ export class Engine {
    * VERIFY_X509_STRICT: TLS output held back while the strict check of the peer's chain runs
    * (the client's Finished, the server's session tickets), so a rejection can still be an alert.
    */
-  #strictFailed = false;
   #held: { chunks: readonly Buffer[]; callback: (error?: Error | null) => void }[] | null = null;
 
   constructor(config: EngineConfig) {
@@ -152,7 +151,6 @@ export class Engine {
       for (const { chunks, callback } of held) this.#send(chunks, callback);
       return;
     }
-    this.#strictFailed = true;
     for (const { callback } of held) callback();
   }
 
@@ -165,14 +163,15 @@ export class Engine {
    * (`tls13HandshakeAlert`). TLS 1.2: Node already sent the Finished under keys the socket
    * cannot derive, so end the TCP stream instead — the server sees EOF at once.
    *
-   * Server (the VERIFY_X509_STRICT check, which ends after the client's Finished): end the
-   * TCP stream, so the client does not wait for data that will never come.
+   * Server (Node's client-certificate check and the VERIFY_X509_STRICT check both end after
+   * the client's Finished, where OpenSSL would have sent an alert): end the TCP stream, so a
+   * TLS 1.3 client, whose handshake is done, does not wait for data that will never come.
    */
   #rejectPeer(error: SSLCertVerificationError): void {
     const transport = this.#transport;
     if (this.#detached || transport.closed) return;
     if (this.#serverSide) {
-      if (this.#strictFailed) transport.socket.end();
+      transport.socket.end();
       return;
     }
     const rejection = this.#reject?.rejection(error) ?? null;
