@@ -13,9 +13,10 @@ describe("the sslkit binary", () => {
     expect((await renderUsage(main)).replace(`v${packageJson.version}`, "v<version>")).toMatchSnapshot();
   });
 
-  it("prints its version", async () => {
-    const result = await runProcess(process.execPath, [bin, "--version"]);
-    expect(result.stdout.toString().trim()).toBe(packageJson.version);
+  it.each([["--version"], ["-v"]])("prints its version for %s", async (flag) => {
+    const result = await runProcess(process.execPath, [bin, flag]);
+    expect(result.stdout.toString()).toBe(`${packageJson.version}\n`);
+    expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
   });
 

@@ -74,8 +74,14 @@ describe("sslkit start-up", () => {
     expect(urls.filter((url) => /^builtin:(?:tls|_tls_wrap|crypto)$/.test(url))).toEqual([]);
   });
 
-  it("loads only its own chunks, citty and node:util for --version", async () => {
-    const urls = new Set(await importsOf(["--version"]));
+  it.each([[["--version"]], [["-v"]]])("loads only its own chunks for %j, not even the argument parser", async (args) => {
+    const urls = new Set(await importsOf(args));
+    const foreign = [...urls].filter((url) => !url.startsWith(dist) && !url.startsWith("builtin:"));
+    expect(foreign).toEqual([]);
+  });
+
+  it("loads only its own chunks, citty and node:util for --help", async () => {
+    const urls = new Set(await importsOf(["--help"]));
     const foreign = [...urls].filter((url) => !url.startsWith(dist) && !url.includes("/citty/") && !url.startsWith("builtin:"));
     expect(foreign).toEqual(["node:util"]);
   });
