@@ -10,12 +10,11 @@ if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") {
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   // The most frequent scripted call answers without loading the argument parser (≈ 10 ms of
-  // start-up); it prints what runMain would print for the same arguments.
+  // start-up); this is the only place `--version` is handled.
   const { default: packageJson } = await import("../package.json", { with: { type: "json" } });
   process.stdout.write(`${packageJson.version}\n`);
-  process.exit(0);
+} else {
+  const { runMain } = await import("./lib/run-main.js");
+  const { main } = await import("./main.js");
+  await runMain(main, args);
 }
-
-const { runMain } = await import("./lib/run-main.js");
-const { main } = await import("./main.js");
-await runMain(main, args);

@@ -65,9 +65,10 @@ const USAGE_CODES = new Set(["EARG", "E_UNKNOWN_COMMAND", "E_NO_COMMAND"]);
 const stripColour = (text: string): string => text.replaceAll(/\u001b\[[0-9;]*m/g, "");
 
 /**
- * Runs the `sslkit` command as citty's `runMain` does (`--help`/`-h` at any depth, `--version`),
- * but with sslkit's conventions for what goes wrong: a usage error (missing argument, unknown or
- * missing sub-command) is one line on stderr and exit code 2; any error a command let through is
+ * Runs the `sslkit` command as citty's `runMain` does (`--help`/`-h` at any depth; `bin.ts`
+ * answers `--version` before loading this module), but with sslkit's conventions for what goes
+ * wrong: a usage error (missing argument, unknown or missing sub-command) is one line on stderr
+ * and exit code 2; any error a command let through is
  * one line (`--debug` adds the stack) and exit code 1 or 3. The process is never exited.
  */
 export async function runMain(root: AnyCommand, rawArgs: readonly string[]): Promise<void> {
@@ -77,10 +78,6 @@ export async function runMain(root: AnyCommand, rawArgs: readonly string[]): Pro
       await showUsage(command, parent);
       const { helpSections } = await import("./help-sections.js");
       process.stdout.write(helpSections(path.slice(1)));
-      return;
-    }
-    if (rawArgs.length === 1 && (rawArgs[0] === "--version" || rawArgs[0] === "-v")) {
-      process.stdout.write(`${(await resolve(root.meta ?? {})).version ?? ""}\n`);
       return;
     }
     const { command, path } = await resolveCommand(root, rawArgs);
